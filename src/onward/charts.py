@@ -1,0 +1,171 @@
+"""One way to draw a chart: small, dependency-free SVG used by pages, reports and PDFs alike.
+
+Charts take plain series (the dataclasses the analytics return) and give back SVG text. Every text that
+comes from the user is escaped here. No inline style attributes (the pages' CSP forbids them); colours are
+presentation attributes from one palette chosen for contrast and colour-blind safety (Okabe–Ito).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+INK = "#1f2933"
+GRID = "#d9dee3"
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: Sequence[float]
+
+
+def _nice_max(value: float) -> float:
+    if value <= 0:
+        return 1.0
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+        if value <= step * 5:
+            return float(step * 5) if value > step * 4 else float(step * ((int(value // step)) + 1))
+    return value * 1.1
+
+
+def _ticks(top: float, count: int = 4) -> list[float]:
+    return [top * i / count for i in range(count + 1)]
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.0f}" if abs(value - round(value)) < 1e-9 or value >= 10 else f"{value:.1f}"
+
+
+def stacked_bars(
+    labels: Sequence[str],
+    stacks: Sequence[Series],
+    *,
+    title: str,
+    y_label: str,
+    line: Series | None = None,
+    width: int = 720,
+    height: int = 280,
+) -> str:
+    """Return SVG of bars stacked by series for each label, with an optional line (e.g. capacity)."""
+    left, right, top, bottom = 48, 12, 28, 64
+    plot_w, plot_h = width - left - right, height - top - bottom
+    totals = [sum(s.values[i] for s in stacks) for i in range(len(labels))]
+    highest = max([*totals, *(line.values if line else []), 0.0])
+    y_top = _nice_max(highest)
+    n = max(len(labels), 1)
+    slot = plot_w / n
+    bar_w = max(slot * 0.7, 1.0)
+
+    def y(value: float) -> float:
+        return top + plot_h - (value / y_top) * plot_h
+
+    summary = "; ".join(
+        f"{label}: {_fmt(total)}" + (f" of {_fmt(line.values[i])}" if line else "")
+        for i, (label, total) in enumerate(zip(labels, totals, strict=True))
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-labelledby="chart-title" font-family="system-ui, sans-serif" font-size="11">',
+        f"<title>{escape(title)}</title><desc>{escape(y_label)}. {escape(summary)}</desc>",
+        f'<text x="{left}" y="16" font-size="13" font-weight="600" fill="{INK}">{escape(title)}</text>',
+    ]
+    for tick in _ticks(y_top):
+        ty = y(tick)
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="{GRID}"/>')
+        parts.append(f'<text x="{left - 6}" y="{ty + 4:.1f}" text-anchor="end" fill="{INK}">{_fmt(tick)}</text>')
+    for i, label in enumerate(labels):
+        x = left + i * slot + (slot - bar_w) / 2
+        base = 0.0
+        for k, series in enumerate(stacks):
+            value = series.values[i]
+            if value <= 0:
+                continue
+            y0, y1 = y(base + value), y(base)
+            colour = PALETTE[k % len(PALETTE)]
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y0:.1f}" width="{bar_w:.1f}" height="{max(y1 - y0, 0.5):.1f}" '
+                f'fill="{colour}"><title>{escape(series.name)}, {escape(label)}: {_fmt(value)}</title></rect>'
+            )
+            base += value
+        if n <= 16 or i % max(n // 12, 1) == 0:
+            parts.append(
+                f'<text x="{x + bar_w / 2:.1f}" y="{top + plot_h + 14}" text-anchor="middle" '
+                f'fill="{INK}">{escape(label)}</text>'
+            )
+    if line is not None and line.values:
+        points = " ".join(f"{left + i * slot + slot / 2:.1f},{y(v):.1f}" for i, v in enumerate(line.values))
+        parts.append(
+            f'<polyline points="{points}" fill="none" stroke="{INK}" stroke-width="2.5" stroke-dasharray="6 3"/>'
+        )
+    parts.append(_legend([s.name for s in stacks], line.name if line else None, left, height - 24, width))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _legend(names: Sequence[str], line_name: str | None, x0: float, y0: float, width: int) -> str:
+    parts = []
+    x, y = x0, y0
+    for k, name in enumerate(names):
+        label = escape(name[:28])
+        step = 18 + 6.5 * len(label)
+        if x + step > width:
+            x, y = x0, y + 14
+        parts.append(f'<rect x="{x:.0f}" y="{y - 8:.0f}" width="10" height="10" fill="{PALETTE[k % len(PALETTE)]}"/>')
+        parts.append(f'<text x="{x + 14:.0f}" y="{y + 1:.0f}" fill="{INK}">{label}</text>')
+        x += step
+    if line_name:
+        if x + 120 > width:
+            x, y = x0, y + 14
+        parts.append(
+            f'<line x1="{x:.0f}" x2="{x + 16:.0f}" y1="{y - 3:.0f}" y2="{y - 3:.0f}" stroke="{INK}" '
+            f'stroke-width="2.5" stroke-dasharray="6 3"/>'
+        )
+        parts.append(f'<text x="{x + 20:.0f}" y="{y + 1:.0f}" fill="{INK}">{escape(line_name)}</text>')
+    return "".join(parts)
+
+
+def scatter(
+    points: Sequence[tuple[float, float, str]],
+    *,
+    title: str,
+    x_label: str,
+    y_label: str,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    width: int = 480,
+    height: int = 320,
+) -> str:
+    """Return SVG of labelled points (x, y, label) on fixed axes, e.g. enjoyment × skill or mistakes × load."""
+    left, right, top, bottom = 48, 16, 28, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+    (x_lo, x_hi), (y_lo, y_hi) = x_range, y_range
+
+    def px(v: float) -> float:
+        return left + (v - x_lo) / ((x_hi - x_lo) or 1) * plot_w
+
+    def py(v: float) -> float:
+        return top + plot_h - (v - y_lo) / ((y_hi - y_lo) or 1) * plot_h
+
+    summary = "; ".join(f"{label}: {_fmt(xv)}, {_fmt(yv)}" for xv, yv, label in points)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" role="img" '
+        f'font-family="system-ui, sans-serif" font-size="11">',
+        f"<title>{escape(title)}</title><desc>{escape(x_label)} against {escape(y_label)}. {escape(summary)}</desc>",
+        f'<text x="{left}" y="16" font-size="13" font-weight="600" fill="{INK}">{escape(title)}</text>',
+        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" stroke="{GRID}"/>',
+        f'<text x="{left + plot_w / 2:.0f}" y="{height - 8}" text-anchor="middle" fill="{INK}">'
+        f"{escape(x_label)}</text>",
+        f'<text x="12" y="{top + plot_h / 2:.0f}" text-anchor="middle" fill="{INK}" '
+        f'transform="rotate(-90 12 {top + plot_h / 2:.0f})">{escape(y_label)}</text>',
+    ]
+    for xv, yv, label in points:
+        parts.append(
+            f'<circle cx="{px(xv):.1f}" cy="{py(yv):.1f}" r="5" fill="{PALETTE[0]}" fill-opacity="0.8">'
+            f"<title>{escape(label)}: {_fmt(xv)}, {_fmt(yv)}</title></circle>"
+        )
+        parts.append(f'<text x="{px(xv) + 7:.1f}" y="{py(yv) + 4:.1f}" fill="{INK}">{escape(label[:24])}</text>')
+    parts.append("</svg>")
+    return "".join(parts)

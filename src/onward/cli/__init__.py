@@ -1,0 +1,1 @@
+"""The command line: `onward …`, thin over the domain services."""

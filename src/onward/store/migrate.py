@@ -1,0 +1,68 @@
+"""Alembic run from code: every domain keeps its own branch of revisions; start-up upgrades to all heads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def alembic_config(connection: object | None = None) -> object:
+    """Return an Alembic Config pointing at Onward's migrations (with a live connection when given)."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade(engine: Engine) -> None:
+    """Apply every pending revision; a no-op when the schema is current."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    with engine.begin() as connection:
+        config = alembic_config(connection)
+        script = ScriptDirectory.from_config(config)  # type: ignore[arg-type]
+        current = set(MigrationContext.configure(connection).get_current_heads())
+        if current == set(script.get_heads()):
+            return
+        command.upgrade(config, "heads")  # type: ignore[arg-type]
+
+
+def new_revision(message: str, branch: str, rev_id: str) -> None:
+    """Autogenerate a revision on a domain's own branch (developer tool: `python -m onward.store.migrate`)."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import create_engine
+
+    engine = create_engine("sqlite://")
+    upgrade(engine)
+    with engine.begin() as connection:
+        config = alembic_config(connection)
+        script = ScriptDirectory.from_config(config)  # type: ignore[arg-type]
+        has_branch = any(branch in (rev.branch_labels or ()) for rev in script.walk_revisions())
+        command.revision(
+            config,  # type: ignore[arg-type]
+            message=message,
+            autogenerate=True,
+            rev_id=rev_id,
+            head=f"{branch}@head" if has_branch else "foundation@head",
+            branch_label=None if has_branch else branch,
+            splice=not has_branch,
+        )
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Autogenerate a migration on a domain's branch.")
+    parser.add_argument("message")
+    parser.add_argument("--branch", required=True, help="the domain, e.g. workload")
+    parser.add_argument("--rev-id", required=True, help="e.g. 0001_workload")
+    args = parser.parse_args()
+    new_revision(args.message, args.branch, args.rev_id)

@@ -1,0 +1,22 @@
+"""Alembic environment: runs on the connection handed over by onward.store.migrate."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from onward.domains import load_models
+from onward.store.base import Base
+
+load_models()
+config = context.config
+connection = config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("run migrations through onward.store.migrate.upgrade")
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table instead
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

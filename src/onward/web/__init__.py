@@ -1,0 +1,1 @@
+"""The web app: thin adapters from HTTP to the domain services."""

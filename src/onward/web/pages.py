@@ -1,0 +1,97 @@
+"""One function builds a page's data; it is served as a full page, an htmx fragment, or JSON under /api."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from fastapi import APIRouter, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
+
+from onward import __version__
+from onward.web.security import csrf_token
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+# Versioned vendored files: the name says the version, so a change is a new file, never a stale cache.
+VENDOR = {"htmx": "vendor/htmx-2.0.11.min.js", "normalize": "vendor/modern-normalize-3.0.1.css"}
+
+templates = Jinja2Templates(directory=str(TEMPLATES))
+templates.env.globals["vendor"] = VENDOR
+templates.env.globals["onward_version"] = __version__
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """An entry in the main menu: a domain's page, registered by the domain's routes module."""
+
+    label: str
+    path: str
+    order: int
+    summary: str
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def to_jsonable(data: Any) -> Any:
+    if dataclasses.is_dataclass(data) and not isinstance(data, type):
+        data = dataclasses.asdict(data)
+    return jsonable_encoder(data)
+
+
+def render(request: Request, template: str, data: Any, *, status_code: int = 200, **extra: Any) -> Response:
+    """Render `template` with `data` as a full page, or only its content block for an htmx request."""
+    fragment = request.headers.get("hx-request") == "true" and request.headers.get("hx-boosted") != "true"
+    context = {
+        "request": request,
+        "data": data,
+        "fragment": fragment,
+        "csrf_token": csrf_token(request),
+        "nav": request.app.state.nav,
+        "workspace": getattr(request.state, "workspace_kind", "own"),
+        **extra,
+    }
+    return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+def page(router: APIRouter, path: str, template: str, *, api_path: str | None = None) -> Callable[[F], F]:
+    """Register a page function twice: as `path` (HTML) and as `/api<path>` (its JSON twin, in OpenAPI)."""
+
+    def decorate(func: F) -> F:
+        json_path = api_path or ("/api" + (path if path != "/" else "/home"))
+        router.add_api_route(json_path, func, methods=["GET"])
+        signature = inspect.signature(func)
+        needs_request = "request" in signature.parameters
+
+        @functools.wraps(func)
+        async def html(request: Request, **kwargs: Any) -> Response:
+            if needs_request:
+                kwargs["request"] = request
+            result = func(**kwargs)
+            if inspect.isawaitable(result):
+                result = await result
+            return render(request, template, result)
+
+        params = [p for p in signature.parameters.values() if p.name != "request"]
+        request_param = inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
+        html.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=[request_param, *params], return_annotation=Response
+        )
+        router.add_api_route(path, html, methods=["GET"], include_in_schema=False, response_class=HTMLResponse)
+        return func
+
+    return decorate
+
+
+def svg(markup: str) -> Markup:
+    """Mark SVG produced by onward.charts as safe to embed (it escapes every text it contains)."""
+    return Markup(markup)  # noqa: S704 - charts.py escapes all user text before it gets here

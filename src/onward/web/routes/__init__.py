@@ -1,0 +1,1 @@
+"""Route modules; each may define NAV (a NavItem) to appear in the main menu."""

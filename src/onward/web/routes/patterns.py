@@ -1,0 +1,40 @@
+"""/-/patterns: every component on one page, for a visual check of the whole look at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import APIRouter
+
+from onward.charts import Series, scatter, stacked_bars
+from onward.web.pages import page
+
+router = APIRouter()
+
+
+@dataclass
+class PatternsPage:
+    bar_chart: str
+    scatter_chart: str
+
+
+@page(router, "/-/patterns", "patterns.html", api_path="/api/-/patterns")
+def patterns() -> PatternsPage:
+    weeks = ["Nov 30", "Dec 7", "Dec 14", "Dec 21"]
+    return PatternsPage(
+        bar_chart=stacked_bars(
+            weeks,
+            [Series("Programs", [20, 22, 18, 10]), Series("Grant reporting", [12, 16, 20, 4])],
+            line=Series("Hours available", [38, 38, 38, 24]),
+            title="Hours needed each week",
+            y_label="hours",
+        ),
+        scatter_chart=scatter(
+            [(4.5, 5, "Workshops"), (2, 2, "Spreadsheets"), (3, 4, "Volunteers")],
+            title="What I enjoy and what I am good at",
+            x_label="enjoyment",
+            y_label="skill",
+            x_range=(1, 5),
+            y_range=(1, 5),
+        ),
+    )

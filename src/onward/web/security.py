@@ -1,0 +1,107 @@
+"""Local-mode access token, CSRF protection and security headers."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+from collections.abc import Awaitable, Callable
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+
+from onward.errors import NotAllowed
+
+SESSION_COOKIE = "onward_session"
+CSRF_COOKIE = "onward_csrf"
+CSRF_HEADER = "x-csrf-token"
+CSRF_FIELD = "csrf_token"
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+# Vendored files only: no inline script, no CDN. SVG charts use presentation attributes, not style=.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+# Pages anyone may open without the token: static files and a health check.
+PUBLIC_PREFIXES = ("/static/", "/api/health")
+
+
+def session_value(token: str) -> str:
+    """Return the session cookie value that proves the browser once presented `token`."""
+    return hmac.new(token.encode(), b"onward-local-session", hashlib.sha256).hexdigest()
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def is_authorised(request: Request, token: str) -> bool:
+    cookie = request.cookies.get(SESSION_COOKIE, "")
+    if cookie and hmac.compare_digest(cookie, session_value(token)):
+        return True
+    header = request.headers.get("authorization", "")
+    return header.startswith("Bearer ") and hmac.compare_digest(header[7:], token)
+
+
+def make_access_middleware(
+    token: str, forbidden: Callable[[Request], Response]
+) -> Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]:
+    """Return the middleware that lets a request in with the token (once) or the session cookie."""
+
+    async def access(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        started = time.perf_counter()
+        path = request.url.path
+        offered = request.query_params.get("token")
+        if offered is not None and hmac.compare_digest(offered, token):
+            # Like Jupyter: the token is checked once, then a cookie keeps the browser signed in.
+            rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
+            target = path + ("?" + urlencode(rest) if rest else "")
+            response: Response = RedirectResponse(target, status_code=303)
+            response.set_cookie(SESSION_COOKIE, session_value(token), httponly=True, samesite="strict")
+        elif path.startswith(PUBLIC_PREFIXES) or is_authorised(request, token):
+            response = await call_next(request)
+        else:
+            response = forbidden(request)
+        if CSRF_COOKIE not in request.cookies:
+            response.set_cookie(CSRF_COOKIE, csrf_token(request), httponly=True, samesite="strict")
+        headers = response.headers
+        headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        headers["X-Content-Type-Options"] = "nosniff"
+        headers["Referrer-Policy"] = "no-referrer"
+        headers["X-Frame-Options"] = "DENY"
+        headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.3f}"
+        return response
+
+    return access
+
+
+def csrf_token(request: Request) -> str:
+    """Return this browser's CSRF token (double-submit: a cookie, echoed by every form and htmx request)."""
+    existing = getattr(request.state, "csrf", None) or request.cookies.get(CSRF_COOKIE)
+    if not existing:
+        existing = secrets.token_urlsafe(24)
+    request.state.csrf = existing
+    return str(existing)
+
+
+async def check_csrf(request: Request) -> None:
+    """Refuse an unsafe request whose CSRF token does not match the browser's cookie.
+
+    API clients that authenticate with the bearer token are not a browser and need no CSRF token.
+    """
+    if request.method not in UNSAFE_METHODS:
+        return
+    if request.headers.get("authorization", "").startswith("Bearer "):
+        return
+    expected = request.cookies.get(CSRF_COOKIE, "")
+    offered = request.headers.get(CSRF_HEADER, "")
+    if not offered and request.headers.get("content-type", "").startswith(
+        ("application/x-www-form-urlencoded", "multipart/form-data")
+    ):
+        form = await request.form()
+        offered = str(form.get(CSRF_FIELD, ""))
+    if not expected or not offered or not hmac.compare_digest(expected, offered):
+        raise NotAllowed("this form has expired or did not come from Onward; reload the page and try again")

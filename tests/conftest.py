@@ -1,0 +1,86 @@
+"""Shared fixtures: settings over a temp data dir, a database on SQLite and on a real PostgreSQL, a guard
+that fails any test whose code opens a network connection beyond this machine."""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import os
+import socket
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_postgresql import factories
+
+from onward.services import Services
+from onward.settings import Settings
+
+HERE = Path(__file__).parent
+TODAY = dt.date(2026, 11, 30)  # a Monday: weeks in tests start on a known day
+
+postgresql_proc = factories.postgresql_proc(executable=str(HERE / "pg_ctl_as_postgres.sh"))
+postgresql = factories.postgresql("postgresql_proc")
+
+
+# ---- no outbound network: an audit hook refuses any connection that leaves this machine ----
+
+
+def _is_local(address: object) -> bool:
+    if isinstance(address, str | bytes):  # a unix socket path
+        return True
+    if isinstance(address, tuple) and address:
+        host = address[0]
+        if host in ("localhost", ""):
+            return True
+        try:
+            return ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            return False
+    return True
+
+
+OUTBOUND_ATTEMPTS: list[str] = []
+
+
+def _network_guard(event: str, args: tuple[object, ...]) -> None:
+    if event == "socket.connect" and not _is_local(args[1]):
+        OUTBOUND_ATTEMPTS.append(repr(args[1]))
+        raise ConnectionRefusedError(f"test guard: outbound connection to {args[1]!r} refused")
+    if event == "socket.getaddrinfo" and args[0] not in (None, "localhost", "127.0.0.1", "::1"):
+        OUTBOUND_ATTEMPTS.append(repr(args[0]))
+        raise socket.gaierror(f"test guard: name lookup of {args[0]!r} refused")
+
+
+sys.addaudithook(_network_guard)
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never see the developer's ONWARD_* variables."""
+    for name in list(os.environ):
+        if name.startswith("ONWARD_"):
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database: an SQLite file, or a new database on a real PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'onward.sqlite'}"
+    connection = request.getfixturevalue("postgresql")
+    info = connection.info
+    return f"postgresql+psycopg://{info.user}@{info.host}:{info.port}/{info.dbname}"
+
+
+@pytest.fixture
+def settings(tmp_path: Path, db_url: str) -> Settings:
+    return Settings(data_dir=tmp_path / "data", database_url=db_url, today=TODAY, open_browser=False)
+
+
+@pytest.fixture
+def services(settings: Settings) -> Iterator[Services]:
+    built = Services.local(settings)
+    yield built
+    built.store.dispose()
