@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-DOMAINS: tuple[str, ...] = ()
+DOMAINS: tuple[str, ...] = ("workload",)
 
 
 def load_models() -> None:

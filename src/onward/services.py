@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,6 +17,9 @@ from onward.errors import Conflict
 from onward.settings import Settings
 from onward.store import Store
 from onward.store.base import Setting
+
+if TYPE_CHECKING:
+    from onward.workload.service import WorkloadService
 
 
 @dataclass
@@ -59,6 +62,12 @@ class Services:
         return self.workspace.today
 
     # Domain services are added here as their domains land (see onward/domains.py).
+
+    @cached_property
+    def workload(self) -> WorkloadService:
+        from onward.workload.service import WorkloadService
+
+        return WorkloadService(self.workspace)
 
     @cached_property
     def preferences(self) -> Preferences:

@@ -171,7 +171,8 @@ def import_owner(session: Session, owner_id: int, data: Any, *, merge: bool = Fa
                 values[column.name] = value
             values["owner_id"] = owner_id
             key = _natural_key(table)
-            if key:  # rows with a natural key are matched, never duplicated
+            # Rows with a complete natural key are matched, never duplicated (a NULL part never matches).
+            if key and all(values.get(k) is not None for k in key):
                 existing = session.scalar(
                     select(table.c.id).where(table.c.owner_id == owner_id, *[table.c[k] == values.get(k) for k in key])
                 )

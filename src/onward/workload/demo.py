@@ -1,0 +1,162 @@
+"""Alex's job, duties and plate in the demo workspace: more than fits, with 'temporary' duties that stayed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from onward.workload.models import Job, Responsibility, Task
+
+if TYPE_CHECKING:
+    from onward.services import Services
+
+# name, origin, expected end (days from the job's start), enjoyment, skill, energy, can hand off, description
+DUTIES = [
+    (
+        "Adult literacy workshops",
+        "described",
+        None,
+        "love",
+        5,
+        2,
+        False,
+        "Plan and lead the weekly evening workshops for adult learners.",
+    ),
+    (
+        "Tutor training",
+        "described",
+        None,
+        "love",
+        4,
+        1,
+        True,
+        "Train new volunteer tutors and run the monthly tutor circle.",
+    ),
+    (
+        "Library partnerships",
+        "described",
+        None,
+        "like",
+        4,
+        1,
+        True,
+        "Keep the partnerships with the three branch libraries that host workshops.",
+    ),
+    (
+        "Program reporting",
+        "described",
+        None,
+        "like",
+        3,
+        0,
+        True,
+        "Attendance figures and learner progress for the board each quarter.",
+    ),
+    (
+        "Grant reporting",
+        "temporary",
+        92,
+        "without",
+        2,
+        -2,
+        True,
+        "Covering the grant reports 'until the development manager is hired'.",
+    ),
+    (
+        "Volunteer scheduling",
+        "temporary",
+        153,
+        "without",
+        3,
+        -1,
+        True,
+        "Filling in on the volunteer rota 'for the summer'.",
+    ),
+    (
+        "Office IT and newsletter",
+        "added",
+        None,
+        "without",
+        3,
+        -1,
+        True,
+        "Fixing the office printer and laptops, sending the monthly newsletter.",
+    ),
+    ("Fundraising gala", "added", None, "like", 2, 0, True, "Planning the spring fundraising gala with the board."),
+]
+
+# responsibility, title, days until due (None: no date), effort hours, remaining hours, importance, tags
+TASKS = [
+    ("Adult literacy workshops", "Prepare December workshop materials", 4, 6, 6, 5, ["workshops"]),
+    ("Adult literacy workshops", "Lead Tuesday evening workshop", 1, 3, 3, 5, ["workshops"]),
+    ("Adult literacy workshops", "Lead Thursday evening workshop", 3, 3, 3, 5, ["workshops"]),
+    ("Adult literacy workshops", "Learner progress check-ins", 11, 8, 8, 4, ["workshops"]),
+    ("Adult literacy workshops", "Plan January term curriculum", 25, 14, 12, 4, ["workshops"]),
+    ("Tutor training", "Run tutor induction session", 9, 5, 5, 4, ["tutors"]),
+    ("Tutor training", "Update tutor handbook", 30, 10, 9, 3, ["tutors"]),
+    ("Tutor training", "Monthly tutor circle", 17, 3, 3, 3, ["tutors"]),
+    ("Library partnerships", "Renew Eastside branch room booking", 6, 2, 2, 4, ["partners"]),
+    ("Library partnerships", "Quarterly partner meeting", 20, 4, 4, 3, ["partners"]),
+    ("Program reporting", "Q4 attendance report for the board", 16, 10, 10, 4, ["reports"]),
+    ("Program reporting", "Clean up learner database", None, 12, 12, 2, ["reports"]),
+    ("Grant reporting", "City literacy grant final report", 5, 16, 14, 5, ["grants"]),
+    ("Grant reporting", "Foundation grant interim report", 12, 12, 12, 4, ["grants"]),
+    ("Grant reporting", "Gather receipts for the auditor", -3, 6, 5, 3, ["grants"]),
+    ("Grant reporting", "State arts council renewal application", 26, 20, 20, 3, ["grants"]),
+    ("Volunteer scheduling", "December volunteer rota", 2, 6, 6, 4, ["volunteers"]),
+    ("Volunteer scheduling", "January volunteer rota", 30, 6, 6, 3, ["volunteers"]),
+    ("Volunteer scheduling", "Chase missing volunteer background checks", -6, 4, 4, 4, ["volunteers"]),
+    ("Office IT and newsletter", "December newsletter", 8, 5, 5, 2, ["newsletter"]),
+    ("Office IT and newsletter", "Set up the new office laptop", 4, 3, 3, 2, ["it"]),
+    ("Office IT and newsletter", "Fix the shared drive permissions", None, 4, 4, 2, ["it"]),
+    ("Fundraising gala", "Book the gala venue", 14, 6, 6, 3, ["gala"]),
+    ("Fundraising gala", "Draft sponsor letters", 21, 8, 8, 3, ["gala"]),
+    ("Fundraising gala", "Gala budget with the treasurer", 28, 5, 5, 3, ["gala"]),
+]
+
+JOB_START_DAYS_AGO = 244  # about eight months
+
+
+def fill(services: Services, today: dt.date) -> None:
+    """Add Alex's current job, its duties (rated) and the tasks on their plate."""
+    start = today - dt.timedelta(days=JOB_START_DAYS_AGO)
+    with services.workspace.session() as session:
+        job = Job(
+            employer="Riverside Literacy",
+            title="Program Coordinator",
+            description=(
+                "Coordinate the adult literacy program: lead workshops, train volunteer tutors, keep library "
+                "partnerships, and report on the program to the board."
+            ),
+            start_date=start,
+        )
+        session.add(job)
+        duties: dict[str, Responsibility] = {}
+        for name, origin, end_days, enjoyment, skill, energy, can_hand_off, description in DUTIES:
+            duty = Responsibility(
+                job=job,
+                name=name,
+                description=description,
+                origin=origin,
+                expected_end=start + dt.timedelta(days=end_days) if end_days is not None else None,
+                enjoyment=enjoyment,
+                skill=skill,
+                energy=energy,
+                can_hand_off=can_hand_off,
+            )
+            session.add(duty)
+            duties[name] = duty
+        for duty_name, title, due_days, effort, remaining, importance, tags in TASKS:
+            session.add(
+                Task(
+                    responsibility=duties[duty_name],
+                    title=title,
+                    due=today + dt.timedelta(days=due_days) if due_days is not None else None,
+                    effort_hours=float(effort),
+                    remaining_hours=float(remaining),
+                    importance=importance,
+                    status="open",
+                    entered=today - dt.timedelta(days=max(7, 30 - (due_days or 0))),
+                    tags=tags,
+                )
+            )

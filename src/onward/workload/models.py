@@ -1,0 +1,99 @@
+"""Jobs, their responsibilities and tasks: the inventory every other part of Onward reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from onward.store.base import Owned
+
+ORIGINS = ("described", "added", "temporary")
+ENJOYMENT = ("love", "like", "without")
+STATUSES = ("open", "waiting", "done", "handed_off", "dropped", "deferred")
+# Statuses whose remaining hours still land on the person's plate.
+ACTIVE_STATUSES = ("open", "waiting")
+
+
+class Job(Owned):
+    """A job the person holds or held: the duties hang off it."""
+
+    __tablename__ = "jobs"
+
+    employer: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+
+    responsibilities: Mapped[list[Responsibility]] = relationship(back_populates="job", passive_deletes=True)
+
+
+class Responsibility(Owned):
+    """A duty of a job. `origin` says whether it was in the job description, added, or 'temporary'.
+
+    Enjoyment, skill and energy are the person's own rating (the fit domain's task audit writes them).
+    """
+
+    __tablename__ = "responsibilities"
+    __table_args__ = (UniqueConstraint("owner_id", "job_id", "name"), {"info": {"natural_key": ("job_id", "name")}})
+
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    origin: Mapped[str] = mapped_column(String(20), default="described", info={"choices": ORIGINS})
+    expected_end: Mapped[dt.date | None] = mapped_column(Date)
+    enjoyment: Mapped[str | None] = mapped_column(String(10), info={"choices": ENJOYMENT})
+    skill: Mapped[int | None] = mapped_column(Integer)
+    energy: Mapped[int | None] = mapped_column(Integer)  # -2 drains … +2 energises
+    can_hand_off: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    job: Mapped[Job] = relationship(back_populates="responsibilities")
+    tasks: Mapped[list[Task]] = relationship(back_populates="responsibility", passive_deletes=True)
+
+
+class Task(Owned):
+    """A piece of work under a responsibility, with the hours it still needs."""
+
+    __tablename__ = "tasks"
+    __table_args__ = (
+        UniqueConstraint("owner_id", "source", "external_id"),
+        {"info": {"natural_key": ("source", "external_id")}},
+    )
+
+    responsibility_id: Mapped[int | None] = mapped_column(
+        ForeignKey("responsibilities.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(500))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    due: Mapped[dt.date | None] = mapped_column(Date)
+    effort_hours: Mapped[float | None] = mapped_column(Float)
+    remaining_hours: Mapped[float | None] = mapped_column(Float)
+    importance: Mapped[int] = mapped_column(Integer, default=3)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True, info={"choices": STATUSES})
+    handed_to: Mapped[str | None] = mapped_column(String(200))
+    entered: Mapped[dt.date | None] = mapped_column(Date)
+    completed: Mapped[dt.date | None] = mapped_column(Date)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    annotations: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    recurrence: Mapped[str | None] = mapped_column(String(100))
+    checklist: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)  # never suggested for hand-off
+    enjoyment: Mapped[str | None] = mapped_column(String(10), info={"choices": ENJOYMENT})
+    skill: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str | None] = mapped_column(String(20))  # taskwarrior | todoist | csv | None (typed here)
+    external_id: Mapped[str | None] = mapped_column(String(200))
+
+    responsibility: Mapped[Responsibility | None] = relationship(back_populates="tasks")
+
+
+class TaskDependency(Owned):
+    """`task` cannot finish before `depends_on` (Taskwarrior's depends)."""
+
+    __tablename__ = "task_dependencies"
+    __table_args__ = (UniqueConstraint("owner_id", "task_id", "depends_on_id"),)
+
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    depends_on_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
