@@ -166,6 +166,12 @@ def scatter(
             f'<circle cx="{px(xv):.1f}" cy="{py(yv):.1f}" r="5" fill="{PALETTE[0]}" fill-opacity="0.8">'
             f"<title>{escape(label)}: {_fmt(xv)}, {_fmt(yv)}</title></circle>"
         )
-        parts.append(f'<text x="{px(xv) + 7:.1f}" y="{py(yv) + 4:.1f}" fill="{INK}">{escape(label[:24])}</text>')
+        # Labels near the right edge go on the left of their point so they stay inside the chart.
+        right_half = px(xv) > left + plot_w * 0.6
+        anchor, dx = ("end", -7) if right_half else ("start", 7)
+        parts.append(
+            f'<text x="{px(xv) + dx:.1f}" y="{py(yv) + 4:.1f}" text-anchor="{anchor}" fill="{INK}">'
+            f"{escape(label[:24])}</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)

@@ -126,3 +126,29 @@ def test_every_setting_is_documented_and_settable_from_the_environment(
     docs = (Path(__file__).parents[2] / "docs" / "settings.md").read_text()
     for variable in listed:
         assert variable in docs, f"{variable} is missing from docs/settings.md"
+
+
+def test_import_refuses_a_workspace_with_data_unless_merging_and_merge_adds_nothing_twice(
+    cli_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = f"sqlite:///{cli_env / 'x.sqlite'}"
+    export = cli_env / "export.json"
+    assert main(["--db", db, "demo"]) == 0
+    assert main(["--db", db, "export", str(export)]) == 0
+    data = json.loads(export.read_text())
+    # Give the tasks stable external ids, as an imported task list has: then a merge matches them.
+    for number, task in enumerate(data["tables"]["tasks"]):
+        task["source"], task["external_id"] = "csv", f"t{number}"
+    export.write_text(json.dumps(data))
+    target = f"sqlite:///{cli_env / 'y.sqlite'}"
+    assert main(["--db", target, "import", str(export)]) == 0
+    capsys.readouterr()
+    assert main(["--db", target, "import", str(export)]) == 1
+    assert "already holds data" in capsys.readouterr().err
+    assert main(["--db", target, "import", "--merge", str(export)]) == 0
+    again = cli_env / "again.json"
+    assert main(["--db", target, "export", str(again)]) == 0
+    tables = json.loads(again.read_text())["tables"]
+    assert len(tables["tasks"]) == len(data["tables"]["tasks"])
+    assert len(tables["jobs"]) == len(data["tables"]["jobs"])
+    assert len(tables["responsibilities"]) == len(data["tables"]["responsibilities"])

@@ -21,6 +21,8 @@ class Job(Owned):
     """A job the person holds or held: the duties hang off it."""
 
     __tablename__ = "jobs"
+    # A merge import recognises the same job by these (no unique constraint: two stints may look alike).
+    __table_args__ = ({"info": {"natural_key": ("employer", "title", "start_date")}},)
 
     employer: Mapped[str] = mapped_column(String(200), default="")
     title: Mapped[str] = mapped_column(String(200))
