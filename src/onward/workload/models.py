@@ -13,6 +13,9 @@ from onward.store.base import Owned
 ORIGINS = ("described", "added", "temporary")
 ENJOYMENT = ("love", "like", "without")
 STATUSES = ("open", "waiting", "done", "handed_off", "dropped", "deferred")
+RECURRENCES = ("daily", "weekly", "monthly")
+MISTAKE_CAUSES = ("rushed", "overloaded", "unclear", "unfamiliar", "interrupted", "other")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Statuses whose remaining hours still land on the person's plate.
 ACTIVE_STATUSES = ("open", "waiting")
 
@@ -89,6 +92,62 @@ class Task(Owned):
     external_id: Mapped[str | None] = mapped_column(String(200))
 
     responsibility: Mapped[Responsibility | None] = relationship(back_populates="tasks")
+
+
+class Capacity(Owned):
+    """The hours the person has for work, from `starts` on: a week's total and the hours of each weekday.
+
+    A new row from a later date changes the capacity from then on; earlier weeks keep the old one, so
+    past load (for mistakes and drift) is measured against what the person had at the time.
+    """
+
+    __tablename__ = "capacities"
+    __table_args__ = (UniqueConstraint("owner_id", "starts"), {"info": {"natural_key": ("starts",)}})
+
+    starts: Mapped[dt.date] = mapped_column(Date)
+    weekly_hours: Mapped[float] = mapped_column(Float)
+    day_hours: Mapped[list[float]] = mapped_column(JSON)  # Monday … Sunday
+
+
+class CapacityException(Owned):
+    """Days with other hours than usual: leave (0 hours a day), a part-time stretch, a training week."""
+
+    __tablename__ = "capacity_exceptions"
+    __table_args__ = (
+        UniqueConstraint("owner_id", "first_day", "last_day"),
+        {"info": {"natural_key": ("first_day", "last_day")}},
+    )
+
+    first_day: Mapped[dt.date] = mapped_column(Date)
+    last_day: Mapped[dt.date] = mapped_column(Date)
+    hours_per_day: Mapped[float] = mapped_column(Float, default=0.0)
+    note: Mapped[str] = mapped_column(String(500), default="")
+
+
+class Mistake(Owned):
+    """A mistake the person logged, tied to a task or a duty, with its cause and the lesson drawn."""
+
+    __tablename__ = "mistakes"
+
+    happened_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="SET NULL"), index=True)
+    responsibility_id: Mapped[int | None] = mapped_column(
+        ForeignKey("responsibilities.id", ondelete="SET NULL"), index=True
+    )
+    cause: Mapped[str] = mapped_column(String(20), default="other", info={"choices": MISTAKE_CAUSES})
+    what_happened: Mapped[str] = mapped_column(Text)
+    lesson: Mapped[str] = mapped_column(Text, default="")
+
+
+class Colleague(Owned):
+    """Someone who could take work over, with the most hours a week they could take."""
+
+    __tablename__ = "colleagues"
+    __table_args__ = (UniqueConstraint("owner_id", "name"), {"info": {"natural_key": ("name",)}})
+
+    name: Mapped[str] = mapped_column(String(200))
+    weekly_limit_hours: Mapped[float] = mapped_column(Float, default=0.0)
+    note: Mapped[str] = mapped_column(String(500), default="")
 
 
 class TaskDependency(Owned):
