@@ -50,6 +50,43 @@ class Settings(BaseSettings):
     )
     open_browser: bool = Field(default=True, description="Open the web browser when `onward serve` starts.")
     forecast_weeks: int = Field(default=8, ge=1, le=104, description="Weeks shown in load forecasts by default.")
+    # Urgency coefficients: Taskwarrior's defaults (https://taskwarrior.org/docs/urgency/), see workload/urgency.py.
+    urgency_due: float = Field(
+        default=12.0,
+        description=(
+            "Urgency points for the due date at its strongest (a week overdue); two weeks or more away it "
+            "gives a fifth of it. Taskwarrior's urgency.due.coefficient."
+        ),
+    )
+    urgency_importance: float = Field(
+        default=6.0,
+        description="Urgency points for importance 5 (4: 82.5%, 3: 65%, 2: 30%, 1: none), as Taskwarrior's priority H.",
+    )
+    urgency_age: float = Field(
+        default=2.0, description="Urgency points for a task entered a year ago or more (less when newer)."
+    )
+    urgency_age_max_days: int = Field(
+        default=365, ge=0, description="Age in days at which the age term is full (Taskwarrior's urgency.age.max)."
+    )
+    urgency_blocking: float = Field(
+        default=8.0, description="Urgency points when another open task waits for this one."
+    )
+    urgency_blocked: float = Field(
+        default=-5.0, description="Urgency points (negative: less urgent) when the task waits for another open task."
+    )
+    urgency_waiting: float = Field(
+        default=-3.0, description="Urgency points (negative: less urgent) when the task is marked waiting."
+    )
+    urgent_from: float = Field(
+        default=7.5,
+        description=(
+            "Priorities: a task counts as urgent from this many urgency points, not counting importance "
+            "(with the defaults, roughly: due within two or three days, or overdue)."
+        ),
+    )
+    important_from: int = Field(
+        default=4, ge=1, le=5, description="Priorities: a task counts as important from this importance (1–5)."
+    )
 
     @field_validator("database_url", "demo_database_url", "token", mode="before")
     @classmethod

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from onward.workload.urgency import Term
+
 
 @dataclass
 class JobView:
@@ -31,3 +33,98 @@ class ResponsibilityView:
     can_hand_off: bool
     open_tasks: int
     remaining_hours: float
+
+
+@dataclass
+class ChecklistItem:
+    text: str
+    done: bool = False
+
+
+@dataclass
+class TaskView:
+    """A task as pages, JSON and the CLI show it. `hours` is what is left: remaining, else effort hours."""
+
+    id: int
+    title: str
+    responsibility_id: int | None
+    responsibility: str | None
+    due: dt.date | None
+    effort_hours: float | None
+    remaining_hours: float | None
+    hours: float
+    importance: int
+    status: str
+    handed_to: str | None
+    entered: dt.date | None
+    completed: dt.date | None
+    recurrence: str | None
+    checklist: list[ChecklistItem]
+    locked: bool
+    notes: str
+    tags: list[str]
+
+
+@dataclass
+class CapacityView:
+    """The capacity in effect (or the default when none was set), and the exceptions to come."""
+
+    weekly_hours: float
+    day_hours: dict[str, float]  # mon … sun
+    starts: dt.date | None
+    is_default: bool
+    exceptions: list[CapacityExceptionView]
+
+
+@dataclass
+class CapacityExceptionView:
+    id: int
+    first_day: dt.date
+    last_day: dt.date
+    hours_per_day: float
+    note: str
+
+
+@dataclass
+class MistakeView:
+    id: int
+    happened_on: dt.date
+    task_id: int | None
+    task_title: str | None
+    responsibility_id: int | None
+    responsibility: str | None
+    cause: str
+    what_happened: str
+    lesson: str
+    task_recurs: bool
+    task_has_checklist: bool
+
+    @property
+    def offer_checklist(self) -> bool:
+        """Return True when the mistake was on a recurring task that has no checklist yet."""
+        return self.task_recurs and not self.task_has_checklist
+
+
+@dataclass
+class ColleagueView:
+    id: int
+    name: str
+    weekly_limit_hours: float
+    note: str
+
+
+@dataclass
+class PriorityView:
+    """An open or waiting task with its urgency, every term of it, and its Eisenhower quadrant."""
+
+    id: int
+    title: str
+    responsibility: str | None
+    due: dt.date | None
+    hours: float
+    importance: int
+    status: str
+    urgency: float
+    urgency_terms: list[Term]
+    quadrant: str
+    time_pressure: float

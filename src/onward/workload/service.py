@@ -1,4 +1,5 @@
-"""The workload domain's public API: jobs, responsibilities (duties) and their ratings."""
+"""The workload domain's public API: jobs and duties (here), tasks (task_service.py), capacity, the load
+forecast, priorities and drift (plan_service.py), mistakes and colleagues (log_service.py)."""
 
 from __future__ import annotations
 
@@ -8,19 +9,27 @@ from sqlalchemy import func, select
 
 from onward.errors import BadInput, NotFound
 from onward.services import Workspace
+from onward.workload.log_service import LogMixin
 from onward.workload.models import ACTIVE_STATUSES, ENJOYMENT, ORIGINS, Job, Responsibility, Task
+from onward.workload.plan_service import MeetingHours, PlanningMixin
 from onward.workload.schemas import JobView, ResponsibilityView
+from onward.workload.task_service import TasksMixin
 
 
 def _job_view(job: Job) -> JobView:
     return JobView(job.id, job.employer, job.title, job.description, job.start_date, job.end_date)
 
 
-class WorkloadService:
-    """Jobs and duties of one workspace (tasks, load and hand-off plans build on these)."""
+class WorkloadService(TasksMixin, PlanningMixin, LogMixin):
+    """The workload of one workspace: jobs, duties, tasks, capacity, load, priorities, drift, mistakes.
 
-    def __init__(self, workspace: Workspace) -> None:
+    `meeting_hours_by_week(first_monday, weeks)` gives the meeting hours of each forecast week (the calendar
+    import provides it); without it, meetings take no hours.
+    """
+
+    def __init__(self, workspace: Workspace, meeting_hours_by_week: MeetingHours | None = None) -> None:
         self.workspace = workspace
+        self.meeting_hours_by_week = meeting_hours_by_week
 
     # ---- jobs ----
 

@@ -1,0 +1,233 @@
+"""The load forecast: week by week, the hours the plate needs against the hours the person has.
+
+The rule (also in docs/workload.md and on the load page):
+- Weeks start on Monday; the first week is the one holding today, counted from today on.
+- A day's hours are the capacity in effect that day (hours of that weekday); on the days of an exception
+  they are the exception's hours per day instead (0 for leave). Days that are never worked stay free.
+  A working day is a day with hours > 0.
+- Each open or waiting task needs its remaining hours (its effort when no remaining hours were given).
+  They are spread evenly over the working days from today up to its due date, so a week gets the share
+  of those days it holds. Work due after the horizon counts only with the share that falls inside it.
+- Overdue work, and work due before any working day comes, lands in the current week.
+- Undated work is spread evenly over the working days of the whole horizon.
+- Hours available in a week = its days' hours (from today on) minus that week's meeting hours.
+- The ratio is hours needed / hours available: above 1 the week does not fit.
+
+Pure: tasks, capacity and meeting hours come in, dataclasses go out. Each task's hours per week are kept
+(`hours_by_week`): the hand-off planner takes tasks off the plate week by week with them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from onward.workload.dates import week_start
+
+NO_DUTY = "No responsibility"
+DAYS_CAP = 3 * 366
+
+
+@dataclass(frozen=True)
+class PlannedTask:
+    """An open or waiting task as the forecast sees it."""
+
+    id: int
+    title: str
+    responsibility: str | None
+    due: dt.date | None
+    hours: float  # remaining hours, else effort hours
+    origin: str | None = None  # the duty's origin: described | added | temporary (None: no duty)
+
+
+@dataclass(frozen=True)
+class CapacityPeriod:
+    """Hours per weekday (Monday first) from `starts` on."""
+
+    starts: dt.date
+    day_hours: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class DayException:
+    """Other hours per day from `first_day` to `last_day` (leave: 0)."""
+
+    first_day: dt.date
+    last_day: dt.date
+    hours_per_day: float
+
+
+@dataclass
+class WeekLoad:
+    """One week of the forecast."""
+
+    start: dt.date
+    hours_needed: float
+    hours_available: float
+    capacity_hours: float  # before meetings
+    meeting_hours: float
+    ratio: float | None  # None when work is planned in a week without any hours
+    by_responsibility: dict[str, float] = field(default_factory=dict)
+    by_origin: dict[str, float] = field(default_factory=dict)  # described | added | temporary | none
+
+    @property
+    def over(self) -> bool:
+        return self.ratio is None or self.ratio > 1.0 + 1e-9
+
+    @property
+    def hours_over(self) -> float:
+        return max(self.hours_needed - self.hours_available, 0.0)
+
+
+@dataclass
+class Forecast:
+    """The weeks of the horizon and each task's hours per week (same order as `weeks`)."""
+
+    today: dt.date
+    weeks: list[WeekLoad]
+    hours_by_week: dict[int, tuple[float, ...]]
+    responsibilities: list[str]
+    overdue_hours: float
+    undated_hours: float
+    beyond_horizon_hours: float
+
+    @property
+    def horizon_end(self) -> dt.date:
+        return self.weeks[-1].start + dt.timedelta(days=6) if self.weeks else self.today
+
+    @property
+    def weeks_over(self) -> list[WeekLoad]:
+        return [week for week in self.weeks if week.over and week.hours_needed > 0]
+
+
+class DayHours:
+    """The hours of any day from capacity periods and exceptions (the latest exception wins on overlap)."""
+
+    def __init__(self, periods: Sequence[CapacityPeriod], exceptions: Sequence[DayException] = ()) -> None:
+        self.periods = sorted(periods, key=lambda p: p.starts)
+        self._starts = [p.starts for p in self.periods]
+        self.exceptions = list(exceptions)
+
+    def __call__(self, day: dt.date) -> float:
+        for exception in reversed(self.exceptions):
+            if exception.first_day <= day <= exception.last_day:
+                usual = self._usual(day)
+                # Days never worked stay free: leave over a weekend changes nothing.
+                return exception.hours_per_day if usual > 0 else 0.0
+        return self._usual(day)
+
+    def _usual(self, day: dt.date) -> float:
+        if not self.periods:
+            return 0.0
+        index = bisect.bisect_right(self._starts, day) - 1
+        # Before the first period was set, its hours are the best guess.
+        period = self.periods[max(index, 0)]
+        return period.day_hours[day.weekday()]
+
+
+def forecast(
+    tasks: Sequence[PlannedTask],
+    *,
+    today: dt.date,
+    weeks: int,
+    day_hours: DayHours,
+    meeting_hours_by_week: Sequence[float] = (),
+) -> Forecast:
+    """Return the load forecast for `weeks` weeks from today's week (see the module's rule)."""
+    if weeks < 1:
+        raise ValueError("weeks must be at least 1")
+    first_monday = week_start(today)
+    horizon_end = first_monday + dt.timedelta(days=7 * weeks - 1)
+    latest_due = max((t.due for t in tasks if t.due is not None), default=horizon_end)
+    # Days are counted up to the latest due date, but not forever: a due date decades away (a typo, often)
+    # is treated as due at the cap, which only makes its tiny share of the horizon a little larger.
+    last_day = min(max(horizon_end, latest_due), horizon_end + dt.timedelta(days=DAYS_CAP))
+    span = (last_day - today).days + 1
+    hours = [day_hours(today + dt.timedelta(days=i)) for i in range(span)]
+    # working[i]: working days among the first i days from today (prefix counts make each task O(weeks)).
+    working = [0]
+    for value in hours:
+        working.append(working[-1] + (1 if value > 0 else 0))
+    # Day index (from today) where each week's share ends; the first week starts today, not on Monday.
+    week_ends = [min((first_monday + dt.timedelta(days=7 * (w + 1)) - today).days, span) for w in range(weeks)]
+    horizon_days = week_ends[-1]
+
+    meetings = [float(meeting_hours_by_week[w]) if w < len(meeting_hours_by_week) else 0.0 for w in range(weeks)]
+    needed = [0.0] * weeks
+    by_duty: list[dict[str, float]] = [{} for _ in range(weeks)]
+    by_origin: list[dict[str, float]] = [{} for _ in range(weeks)]
+    hours_by_week: dict[int, tuple[float, ...]] = {}
+    overdue = undated = beyond = 0.0
+    for task in tasks:
+        share = [0.0] * weeks
+        if task.hours > 0:
+            if task.due is None:
+                undated += task.hours
+                _spread(share, task.hours, working, week_ends, horizon_days)
+            elif task.due < today:
+                overdue += task.hours
+                share[0] = task.hours
+            else:
+                last = min((task.due - today).days + 1, span)
+                if working[last] == 0:
+                    share[0] = task.hours
+                else:
+                    _spread(share, task.hours, working, week_ends, last)
+                    beyond += task.hours - sum(share)
+        hours_by_week[task.id] = tuple(share)
+        name = task.responsibility or NO_DUTY
+        origin = task.origin or "none"
+        for w, value in enumerate(share):
+            if value:
+                needed[w] += value
+                by_duty[w][name] = by_duty[w].get(name, 0.0) + value
+                by_origin[w][origin] = by_origin[w].get(origin, 0.0) + value
+
+    result = []
+    begin = 0
+    for w in range(weeks):
+        capacity = sum(hours[begin : week_ends[w]])
+        available = max(capacity - meetings[w], 0.0)
+        ratio = needed[w] / available if available > 0 else (0.0 if needed[w] <= 1e-9 else None)
+        result.append(
+            WeekLoad(
+                start=first_monday + dt.timedelta(days=7 * w),
+                hours_needed=round(needed[w], 4),
+                hours_available=round(available, 4),
+                capacity_hours=round(capacity, 4),
+                meeting_hours=round(meetings[w], 4),
+                ratio=None if ratio is None else round(ratio, 4),
+                by_responsibility={k: round(v, 4) for k, v in sorted(by_duty[w].items())},
+                by_origin={k: round(v, 4) for k, v in sorted(by_origin[w].items())},
+            )
+        )
+        begin = week_ends[w]
+    duties = sorted({name for week in by_duty for name in week})
+    return Forecast(
+        today=today,
+        weeks=result,
+        hours_by_week=hours_by_week,
+        responsibilities=duties,
+        overdue_hours=round(overdue, 4),
+        undated_hours=round(undated, 4),
+        beyond_horizon_hours=round(max(beyond, 0.0), 4),
+    )
+
+
+def _spread(share: list[float], hours: float, working: list[int], week_ends: list[int], last: int) -> None:
+    """Add `hours` spread evenly over the working days of the first `last` days to each week's share."""
+    total = working[last]
+    if total == 0:
+        # No working day at all in reach: an even share per week keeps the hours visible.
+        for w in range(len(share)):
+            share[w] += hours / len(share)
+        return
+    begin = 0
+    for w, end in enumerate(week_ends):
+        if begin >= last:
+            break
+        days = working[min(end, last)] - working[begin]
+        share[w] += hours * days / total
+        begin = end

@@ -1,0 +1,164 @@
+"""Mistakes and colleagues of the workload service (mixed into WorkloadService)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, func, select
+
+from onward.errors import BadInput, NotFound
+from onward.workload import analytics
+from onward.workload.models import MISTAKE_CAUSES, Colleague, Mistake, Responsibility, Task
+from onward.workload.schemas import ColleagueView, MistakeView
+
+if TYPE_CHECKING:
+    from onward.services import Workspace
+    from onward.workload.forecast import DayHours
+
+
+class LogMixin:
+    """Mistakes (and their link to load) and colleagues; needs `self.workspace` and `self.day_hours`."""
+
+    workspace: Workspace
+
+    if TYPE_CHECKING:
+
+        def day_hours(self) -> DayHours: ...
+
+    # ---- mistakes ----
+
+    def log_mistake(
+        self,
+        what_happened: str,
+        *,
+        cause: str = "other",
+        happened_on: dt.date | None = None,
+        task_id: int | None = None,
+        responsibility_id: int | None = None,
+        lesson: str = "",
+    ) -> MistakeView:
+        """Record a mistake; a task's duty is filled in from the task when none is given."""
+        if not what_happened.strip():
+            raise BadInput("say in a few words what happened")
+        if cause not in MISTAKE_CAUSES:
+            raise BadInput(f"cause must be one of {', '.join(MISTAKE_CAUSES)}, not '{cause}'")
+        day = happened_on or self.workspace.today
+        if day > self.workspace.today:
+            raise BadInput(f"a mistake cannot happen in the future ({day})")
+        with self.workspace.session() as session:
+            if task_id is not None:
+                task = session.get(Task, task_id)
+                if task is None:
+                    raise NotFound(f"there is no task {task_id}")
+                responsibility_id = responsibility_id or task.responsibility_id
+            if responsibility_id is not None and session.get(Responsibility, responsibility_id) is None:
+                raise NotFound(f"there is no responsibility {responsibility_id}")
+            mistake = Mistake(
+                happened_on=day,
+                task_id=task_id,
+                responsibility_id=responsibility_id,
+                cause=cause,
+                what_happened=what_happened.strip(),
+                lesson=lesson.strip(),
+            )
+            session.add(mistake)
+            session.flush()
+            mistake_id = mistake.id
+        return next(m for m in self.list_mistakes() if m.id == mistake_id)
+
+    def list_mistakes(self) -> list[MistakeView]:
+        """Return every mistake, newest first, with its task's title and whether the task recurs."""
+        with self.workspace.session() as session:
+            rows = session.execute(
+                select(Mistake, Task.title, Task.recurrence, Task.checklist, Responsibility.name)
+                .outerjoin(Task, Mistake.task_id == Task.id)
+                .outerjoin(Responsibility, Mistake.responsibility_id == Responsibility.id)
+                .order_by(Mistake.happened_on.desc(), Mistake.id.desc())
+            ).all()
+            return [
+                MistakeView(
+                    id=m.id,
+                    happened_on=m.happened_on,
+                    task_id=m.task_id,
+                    task_title=title,
+                    responsibility_id=m.responsibility_id,
+                    responsibility=duty,
+                    cause=m.cause,
+                    what_happened=m.what_happened,
+                    lesson=m.lesson,
+                    task_recurs=bool(recurrence),
+                    task_has_checklist=bool(checklist),
+                )
+                for m, title, recurrence, checklist, duty in rows
+            ]
+
+    def delete_mistake(self, mistake_id: int) -> None:
+        with self.workspace.session() as session:
+            done = session.execute(delete(Mistake).where(Mistake.id == mistake_id))
+            if not getattr(done, "rowcount", 0):
+                raise NotFound(f"there is no mistake {mistake_id}")
+
+    def mistakes_by_week(self, weeks: int = 26) -> list[analytics.MistakeWeek]:
+        """Return the last `weeks` weeks with their mistakes and the load then (see analytics.past_load)."""
+        today = self.workspace.today
+        from onward.workload.dates import week_start
+
+        first = week_start(today) - dt.timedelta(days=7 * (weeks - 1))
+        with self.workspace.session() as session:
+            tasks = [
+                analytics.PastTask(
+                    entered if isinstance(entered, dt.date) else dt.date.fromisoformat(str(entered)[:10]),
+                    completed if status == "done" else None,
+                    due,
+                    float(hours or 0.0),
+                )
+                for entered, completed, status, due, hours in session.execute(
+                    select(
+                        func.coalesce(Task.entered, func.date(Task.created_at)),
+                        Task.completed,
+                        Task.status,
+                        Task.due,
+                        func.coalesce(Task.effort_hours, Task.remaining_hours, 0.0),
+                    ).where(
+                        Task.status.in_(("open", "waiting", "done")),
+                        (Task.completed.is_(None)) | (Task.completed >= first),
+                    )
+                )
+            ]
+            mistakes = [
+                (day, cause)
+                for day, cause in session.execute(
+                    select(Mistake.happened_on, Mistake.cause).where(Mistake.happened_on >= first)
+                )
+            ]
+        load = analytics.past_load(tasks, self.day_hours(), today=today, weeks=weeks)
+        return analytics.mistakes_by_week(mistakes, load)
+
+    # ---- colleagues ----
+
+    def add_colleague(self, name: str, *, weekly_limit_hours: float, note: str = "") -> ColleagueView:
+        """Add someone who could take work, with the most hours a week they could take."""
+        if not name.strip():
+            raise BadInput("a colleague needs a name")
+        if not 0 <= weekly_limit_hours <= 80:
+            raise BadInput(f"{name}: the weekly limit goes from 0 to 80 hours, not {weekly_limit_hours}")
+        with self.workspace.session() as session:
+            row = session.scalars(select(Colleague).where(Colleague.name == name.strip())).first()
+            if row is None:
+                row = Colleague(name=name.strip())
+                session.add(row)
+            row.weekly_limit_hours, row.note = weekly_limit_hours, note
+            session.flush()
+            return ColleagueView(row.id, row.name, row.weekly_limit_hours, row.note)
+
+    def list_colleagues(self) -> list[ColleagueView]:
+        with self.workspace.session() as session:
+            rows = session.scalars(select(Colleague).order_by(Colleague.name))
+            return [ColleagueView(c.id, c.name, c.weekly_limit_hours, c.note) for c in rows]
+
+    def delete_colleague(self, colleague_id: int) -> None:
+        with self.workspace.session() as session:
+            done = session.execute(delete(Colleague).where(Colleague.id == colleague_id))
+            if not getattr(done, "rowcount", 0):
+                raise NotFound(f"there is no colleague {colleague_id}")

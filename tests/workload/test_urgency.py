@@ -1,0 +1,77 @@
+"""Urgency terms follow Taskwarrior's definitions; the quadrant keeps urgency and importance apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from onward.workload.urgency import Coefficients, UrgencyFacts, due_factor, quadrant, urgency
+
+TODAY = dt.date(2026, 11, 30)
+C = Coefficients()
+
+
+def days(n: int) -> dt.date:
+    return TODAY + dt.timedelta(days=n)
+
+
+@pytest.mark.parametrize(
+    ("due_in", "factor"),
+    [
+        (-30, 1.0),
+        (-7, 1.0),
+        (0, 14 * 0.8 / 21 + 0.2),
+        (7, 7 * 0.8 / 21 + 0.2),
+        (-14 + 14, 0.7333),
+        (14, 0.2),
+        (60, 0.2),
+    ],
+)
+def test_due_factor_is_taskwarriors(due_in: int, factor: float) -> None:
+    assert due_factor(days(due_in), TODAY) == pytest.approx(factor, abs=1e-4)
+
+
+def term(facts: UrgencyFacts, name: str) -> tuple[float, float, str]:
+    found = [t for t in urgency(facts, TODAY, C).terms if t.term == name]
+    assert found, name
+    return found[0].factor, found[0].points, found[0].why
+
+
+def test_every_term_shows_its_factor_points_and_reason() -> None:
+    facts = UrgencyFacts(due=days(-3), importance=5, entered=days(-73), status="waiting", blocking=True, blocked=True)
+    result = urgency(facts, TODAY, C)
+    names = [t.term for t in result.terms]
+    assert names == ["due", "importance", "age", "blocking", "blocked", "waiting"]
+    assert term(facts, "due")[2] == "3 days overdue"
+    assert term(facts, "importance")[:2] == (1.0, 6.0)
+    assert term(facts, "age")[:2] == pytest.approx((0.2, 0.4))
+    assert term(facts, "blocking")[1] == 8.0 and term(facts, "blocked")[1] == -5.0 and term(facts, "waiting")[1] == -3.0
+    assert result.score == pytest.approx(sum(t.points for t in result.terms))
+
+
+def test_importance_maps_onto_taskwarriors_priorities() -> None:
+    points = [urgency(UrgencyFacts(None, i, None, "open"), TODAY, C).score for i in (5, 4, 3, 2, 1)]
+    assert points == pytest.approx([6.0, 4.95, 3.9, 1.8, 0.0])  # H, between, M, L, none
+
+
+def test_terms_that_add_nothing_are_left_out() -> None:
+    result = urgency(UrgencyFacts(None, 1, TODAY, "open"), TODAY, C)
+    assert result.terms == () and result.score == 0
+
+
+def test_quadrants_use_time_pressure_and_importance_separately() -> None:
+    assert urgency(UrgencyFacts(days(1), 5, TODAY, "open"), TODAY, C).quadrant == "do"
+    assert urgency(UrgencyFacts(days(30), 5, TODAY, "open"), TODAY, C).quadrant == "schedule"
+    assert urgency(UrgencyFacts(days(-2), 2, TODAY, "open"), TODAY, C).quadrant == "delegate"
+    assert urgency(UrgencyFacts(None, 2, TODAY, "open"), TODAY, C).quadrant == "drop"
+    # Importance alone never makes a task urgent.
+    high = urgency(UrgencyFacts(days(20), 5, TODAY, "open"), TODAY, C)
+    assert high.score >= C.urgent_from and high.quadrant == "schedule"
+    assert quadrant(True, True) == "do"
+
+
+def test_coefficients_change_the_score() -> None:
+    heavy_due = Coefficients(due=24.0)
+    facts = UrgencyFacts(days(-10), 3, None, "open")
+    assert urgency(facts, TODAY, heavy_due).score - urgency(facts, TODAY, C).score == pytest.approx(12.0)
