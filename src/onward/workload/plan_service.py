@@ -209,7 +209,7 @@ class PlanningMixin:
 
     def load_forecast(self, weeks: int | None = None, *, tasks: Sequence[ActiveTask] | None = None) -> Forecast:
         """Return the week-by-week forecast (see workload/forecast.py for the rule)."""
-        horizon = weeks or self.workspace.settings.forecast_weeks
+        horizon = weeks if weeks is not None else self.workspace.settings.forecast_weeks
         if not 1 <= horizon <= 104:
             raise BadInput(f"the forecast covers 1 to 104 weeks, not {horizon}")
         today = self.workspace.today

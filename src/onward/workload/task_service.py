@@ -201,33 +201,42 @@ class TasksMixin:
             session.delete(self._task(session, task_id))
 
     def set_status(self, task_id: int, status: str, *, handed_to: str | None = None) -> TaskView:
-        """Move a task to `status`; 'handed_off' needs who took it. Finishing a recurring task adds the next.
+        """Move a task to `status` and return it; 'handed_off' needs who took it.
 
-        Returns the task as it is now (the next one of a series is found with `next_in_series`).
+        Finishing a recurring task adds the next one of the series (see `finish`).
         """
+        return self._set_status(task_id, status, handed_to)[0]
+
+    def finish(self, task_id: int) -> tuple[TaskView, TaskView | None]:
+        """Mark a task done; return it and, when it recurs, the next one of its series."""
+        task, next_id = self._set_status(task_id, "done", None)
+        return task, (self.get_task(next_id) if next_id is not None else None)
+
+    def complete(self, task_id: int) -> TaskView:
+        """Mark a task done (and add the next one when it recurs)."""
+        return self.finish(task_id)[0]
+
+    def _set_status(self, task_id: int, status: str, handed_to: str | None) -> tuple[TaskView, int | None]:
         if status not in STATUSES:
             raise BadInput(f"task {task_id}: status must be one of {', '.join(STATUSES)}, not '{status}'")
         if status == "handed_off" and not (handed_to or "").strip():
             raise BadInput(f"task {task_id}: say who it was handed to")
         today = self.workspace.today
+        next_id = None
         with self.workspace.session() as session:
             task = self._task(session, task_id)
             was_active = task.status in ("open", "waiting")
             task.status = status
             task.handed_to = handed_to.strip() if status == "handed_off" and handed_to else None
-            if status in ("open", "waiting"):
-                task.completed = None
-            else:
-                task.completed = today
+            task.completed = None if status in ("open", "waiting") else today
             if status == "done":
                 task.remaining_hours = 0.0
             if status == "done" and was_active and task.recurrence:
-                session.add(self._next_in_series(task, today))
-        return self.get_task(task_id)
-
-    def complete(self, task_id: int) -> TaskView:
-        """Mark a task done (and add the next one when it recurs)."""
-        return self.set_status(task_id, "done")
+                following = self._next_in_series(task, today)
+                session.add(following)
+                session.flush()
+                next_id = following.id
+        return self.get_task(task_id), next_id
 
     @staticmethod
     def _next_in_series(task: Task, today: dt.date) -> Task:

@@ -1,0 +1,108 @@
+"""The workload CLI in-process on both databases: the contract shapes of tasks list and load, and errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from onward.cli.main import main
+
+from ..conftest import TODAY
+
+
+@pytest.fixture
+def onward(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """Run `onward --db <db> ARGS`; return (exit code, stdout, stderr)."""
+    monkeypatch.setenv("ONWARD_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ONWARD_TODAY", TODAY.isoformat())
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(["--db", db_url, *args])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
+
+def test_a_new_user_sets_up_and_sees_their_load(onward) -> None:  # type: ignore[no-untyped-def]
+    assert onward("jobs", "add", "Program Coordinator", "--employer", "Riverside Literacy")[0] == 0
+    code, out, _ = onward("duties", "add", "Grant reporting", "--origin", "temporary", "--expected-end", "2026-07-01")
+    assert code == 0 and "Grant reporting (temporary)" in out
+    assert onward("duties", "rate", "1", "--enjoyment", "without", "--skill", "2")[0] == 0
+    code, out, _ = onward("capacity", "set", "--weekly-hours", "40", "--day", "fri=4")
+    assert code == 0 and "40 h a week" in out and "fri 4" in out and "mon 9" in out
+    code, out, _ = onward("tasks", "add", "Draft grant report #grants due:fri 3h !4")
+    assert code == 0 and "Added task 1: Draft grant report under Grant reporting, due 2026-12-04" in out
+    onward("tasks", "add", "Final report #grants due:2026-12-11 60h !5")
+
+    code, out, _ = onward("tasks", "list", "--json")
+    rows = json.loads(out)
+    assert code == 0 and [r["id"] for r in rows] == [1, 2]
+    first = rows[0]
+    assert {"id", "title", "responsibility", "due", "remaining_hours", "importance", "status", "urgency",
+            "urgency_terms"} <= set(first)  # fmt: skip
+    assert (first["title"], first["responsibility"], first["due"], first["remaining_hours"]) == (
+        "Draft grant report", "Grant reporting", "2026-12-04", 3.0,
+    )  # fmt: skip
+    assert first["urgency"] == pytest.approx(sum(t["points"] for t in first["urgency_terms"]))
+    assert {t["term"] for t in first["urgency_terms"]} == {"due", "importance"}
+
+    code, out, _ = onward("load", "--weeks", "3", "--json")
+    load = json.loads(out)
+    assert [w["start"] for w in load["weeks"]] == ["2026-11-30", "2026-12-07", "2026-12-14"]
+    week = load["weeks"][0]
+    assert set(week) >= {"start", "hours_needed", "hours_available", "ratio"}
+    assert week["hours_available"] == 40 and week["hours_needed"] == pytest.approx(33)  # 3 + half of 60
+    assert week["ratio"] == pytest.approx(33 / 40)
+    assert load["weeks"][2]["ratio"] == 0
+
+    code, out, _ = onward("load", "--weeks", "2")
+    assert code == 0 and "Every week of the next 2 fits" in out
+
+
+def test_done_recurring_task_and_the_checklist_offer_after_a_mistake(onward) -> None:  # type: ignore[no-untyped-def]
+    onward("tasks", "add", "Volunteer rota due:tomorrow 2h recur:weekly")
+    code, out, _ = onward("mistakes", "add", "Sent last month's names", "--task", "1", "--cause", "rushed")
+    assert code == 0 and "onward tasks checklist 1" in out
+    assert onward("tasks", "checklist", "1", "check absences", "send")[0] == 0
+    code, out, _ = onward("tasks", "done", "1")
+    assert code == 0 and "Next one in the series is due 2026-12-08" in out
+    code, out, _ = onward("tasks", "show", "2", "--json")
+    shown = json.loads(out)
+    assert shown["checklist"] == [{"text": "check absences", "done": False}, {"text": "send", "done": False}]
+    code, out, _ = onward("mistakes", "list", "--json")
+    assert json.loads(out)[0]["cause"] == "rushed"
+    code, out, _ = onward("tasks", "list", "--all", "--json")
+    assert [(r["id"], r["status"]) for r in json.loads(out)] == [(2, "open"), (1, "done")]
+
+
+def test_user_mistakes_are_one_line_errors(onward) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = onward("tasks", "add", "Run payroll #payroll")
+    assert code == 1 and err.startswith("error: #payroll does not match")
+    code, _, err = onward("tasks", "done", "99")
+    assert code == 1 and err == "error: there is no task 99\n"
+    code, _, err = onward("capacity", "set", "--day", "mon=lots")
+    assert code == 1 and "--day mon=lots" in err
+    code, _, err = onward("tasks", "status", "1", "handed_off")
+    assert code == 1
+    code, _, err = onward("load", "--weeks", "0")
+    assert code == 1 and "1 to 104 weeks" in err
+
+
+def test_capacity_exceptions_colleagues_and_drift(onward) -> None:  # type: ignore[no-untyped-def]
+    onward("capacity", "set", "--weekly-hours", "37.5")
+    code, out, _ = onward("capacity", "except", "2026-12-21", "2027-01-01", "--note", "Leave")
+    assert code == 0 and "0 h a day (Leave)" in out
+    code, out, _ = onward("capacity", "show", "--json")
+    shown = json.loads(out)
+    assert shown["weekly_hours"] == 37.5 and shown["exceptions"][0]["note"] == "Leave"
+    code, out, _ = onward("load", "--weeks", "5", "--json")
+    assert [w["hours_available"] for w in json.loads(out)["weeks"]] == [37.5, 37.5, 37.5, 0, 0]
+    assert onward("colleagues", "add", "Jo", "--weekly-limit", "6")[0] == 0
+    code, out, _ = onward("colleagues", "list", "--json")
+    assert json.loads(out)[0]["weekly_limit_hours"] == 6
+    onward("demo")  # refused: the workspace holds data
+    code, out, _ = onward("drift", "--json")
+    assert code == 0 and json.loads(out)["temporary_overdue"] == []
