@@ -137,8 +137,12 @@ def scatter(
     y_range: tuple[float, float],
     width: int = 480,
     height: int = 320,
+    ticks: bool = False,
 ) -> str:
-    """Return SVG of labelled points (x, y, label) on fixed axes, e.g. enjoyment × skill or mistakes × load."""
+    """Return SVG of labelled points (x, y, label) on fixed axes, e.g. enjoyment × skill or mistakes × load.
+
+    A point with an empty label is drawn without text; `ticks` writes the axes' values at their quarters.
+    """
     left, right, top, bottom = 48, 16, 28, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     (x_lo, x_hi), (y_lo, y_hi) = x_range, y_range
@@ -149,7 +153,7 @@ def scatter(
     def py(v: float) -> float:
         return top + plot_h - (v - y_lo) / ((y_hi - y_lo) or 1) * plot_h
 
-    summary = "; ".join(f"{label}: {_fmt(xv)}, {_fmt(yv)}" for xv, yv, label in points)
+    summary = "; ".join(f"{label}: {_fmt(xv)}, {_fmt(yv)}" for xv, yv, label in points if label)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" role="img" '
         f'font-family="system-ui, sans-serif" font-size="11">',
@@ -161,11 +165,20 @@ def scatter(
         f'<text x="12" y="{top + plot_h / 2:.0f}" text-anchor="middle" fill="{INK}" '
         f'transform="rotate(-90 12 {top + plot_h / 2:.0f})">{escape(y_label)}</text>',
     ]
+    if ticks:
+        for i in range(5):
+            xv, yv = x_lo + (x_hi - x_lo) * i / 4, y_lo + (y_hi - y_lo) * i / 4
+            parts.append(
+                f'<text x="{px(xv):.1f}" y="{top + plot_h + 12}" text-anchor="middle" fill="{INK}">{_fmt(xv)}</text>'
+            )
+            parts.append(f'<text x="{left - 4}" y="{py(yv) + 4:.1f}" text-anchor="end" fill="{INK}">{_fmt(yv)}</text>')
     for xv, yv, label in points:
         parts.append(
             f'<circle cx="{px(xv):.1f}" cy="{py(yv):.1f}" r="5" fill="{PALETTE[0]}" fill-opacity="0.8">'
-            f"<title>{escape(label)}: {_fmt(xv)}, {_fmt(yv)}</title></circle>"
+            f"<title>{escape(label) + ': ' if label else ''}{_fmt(xv)}, {_fmt(yv)}</title></circle>"
         )
+        if not label:
+            continue
         # Labels near the right edge go on the left of their point so they stay inside the chart.
         right_half = px(xv) > left + plot_w * 0.6
         anchor, dx = ("end", -7) if right_half else ("start", 7)

@@ -130,3 +130,14 @@ def test_hours_are_grouped_by_duty_and_origin_and_sum_to_the_total() -> None:
 def test_a_far_away_due_date_does_not_blow_up() -> None:
     result = forecast([task(1, 100, dt.date(9999, 12, 31))], today=MONDAY, weeks=2, day_hours=WEEKDAYS_8H)
     assert 0 < sum(result.hours_by_week[1]) < 2
+
+
+def test_a_recurring_task_brings_its_next_occurrences_inside_the_horizon() -> None:
+    weekly = PlannedTask(1, "rota", "Volunteers", days(2), 1, recurrence="weekly", effort=2)
+    result = forecast([weekly], today=MONDAY, weeks=3, day_hours=WEEKDAYS_8H)
+    # This one (1 h left, due Wednesday), then 2 h spread over Thursday..next Wednesday, and so on.
+    assert result.hours_by_week[1] == pytest.approx((1 + 2 * 2 / 5, 2 * 3 / 5 + 2 * 2 / 5, 2 * 3 / 5 + 2 * 2 / 5))
+    monthly = PlannedTask(2, "newsletter", "Office", days(-3), 4, recurrence="monthly", effort=5)
+    result = forecast([monthly], today=MONDAY, weeks=2, day_hours=WEEKDAYS_8H)
+    # Overdue now (4 h this week); the next one (Dec 27) needs 5 h over the working days up to it.
+    assert result.hours_by_week[2][0] == pytest.approx(4 + 5 * 5 / 20)

@@ -10,6 +10,8 @@ The rule (also in docs/workload.md and on the load page):
   of those days it holds. Work due after the horizon counts only with the share that falls inside it.
 - Overdue work, and work due before any working day comes, lands in the current week.
 - Undated work is spread evenly over the working days of the whole horizon.
+- A recurring task also brings its next occurrences: each needs the task's effort hours, spread over the
+  working days after the occurrence before it, up to its own due date.
 - Hours available in a week = its days' hours (from today on) minus that week's meeting hours.
 - The ratio is hours needed / hours available: above 1 the week does not fit.
 
@@ -24,7 +26,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from onward.workload.dates import week_start
+from onward.workload.dates import next_occurrence, week_start
 
 NO_DUTY = "No responsibility"
 DAYS_CAP = 3 * 366
@@ -40,6 +42,8 @@ class PlannedTask:
     due: dt.date | None
     hours: float  # remaining hours, else effort hours
     origin: str | None = None  # the duty's origin: described | added | temporary (None: no duty)
+    recurrence: str | None = None  # daily | weekly | monthly
+    effort: float | None = None  # hours of each next occurrence (default: `hours`)
 
 
 @dataclass(frozen=True)
@@ -143,7 +147,8 @@ def forecast(
     latest_due = max((t.due for t in tasks if t.due is not None), default=horizon_end)
     # Days are counted up to the latest due date, but not forever: a due date decades away (a typo, often)
     # is treated as due at the cap, which only makes its tiny share of the horizon a little larger.
-    last_day = min(max(horizon_end, latest_due), horizon_end + dt.timedelta(days=DAYS_CAP))
+    # A month past the horizon too, so an occurrence that straddles its end is sized over all its days.
+    last_day = min(max(horizon_end + dt.timedelta(days=31), latest_due), horizon_end + dt.timedelta(days=DAYS_CAP))
     span = (last_day - today).days + 1
     hours = [day_hours(today + dt.timedelta(days=i)) for i in range(span)]
     # working[i]: working days among the first i days from today (prefix counts make each task O(weeks)).
@@ -165,7 +170,7 @@ def forecast(
         if task.hours > 0:
             if task.due is None:
                 undated += task.hours
-                _spread(share, task.hours, working, week_ends, horizon_days)
+                _spread(share, task.hours, working, week_ends, 0, horizon_days)
             elif task.due < today:
                 overdue += task.hours
                 share[0] = task.hours
@@ -174,8 +179,10 @@ def forecast(
                 if working[last] == 0:
                     share[0] = task.hours
                 else:
-                    _spread(share, task.hours, working, week_ends, last)
+                    _spread(share, task.hours, working, week_ends, 0, last)
                     beyond += task.hours - sum(share)
+        if task.recurrence and task.due is not None:
+            _occurrences(share, task, today, horizon_end, working, week_ends)
         hours_by_week[task.id] = tuple(share)
         name = task.responsibility or NO_DUTY
         origin = task.origin or "none"
@@ -216,9 +223,30 @@ def forecast(
     )
 
 
-def _spread(share: list[float], hours: float, working: list[int], week_ends: list[int], last: int) -> None:
-    """Add `hours` spread evenly over the working days of the first `last` days to each week's share."""
-    total = working[last]
+def _occurrences(
+    share: list[float],
+    task: PlannedTask,
+    today: dt.date,
+    horizon_end: dt.date,
+    working: list[int],
+    week_ends: list[int],
+) -> None:
+    """Add the hours of a recurring task's next occurrences that fall inside the horizon."""
+    assert task.due is not None and task.recurrence is not None
+    every = task.effort if task.effort is not None else task.hours
+    previous = task.due
+    span = len(working) - 1
+    while every > 0 and previous < horizon_end:
+        due = next_occurrence(previous, task.recurrence)
+        first, last = max((previous - today).days + 1, 0), min((due - today).days + 1, span)
+        if last > first and working[last] > working[first]:
+            _spread(share, every, working, week_ends, first, last)
+        previous = due
+
+
+def _spread(share: list[float], hours: float, working: list[int], week_ends: list[int], first: int, last: int) -> None:
+    """Add `hours` spread evenly over the working days among days [first, last) (from today) to each week."""
+    total = working[last] - working[first]
     if total == 0:
         # No working day at all in reach: an even share per week keeps the hours visible.
         for w in range(len(share)):
@@ -228,6 +256,7 @@ def _spread(share: list[float], hours: float, working: list[int], week_ends: lis
     for w, end in enumerate(week_ends):
         if begin >= last:
             break
-        days = working[min(end, last)] - working[begin]
-        share[w] += hours * days / total
+        lo, hi = max(begin, first), min(end, last)
+        if hi > lo:
+            share[w] += hours * (working[hi] - working[lo]) / total
         begin = end

@@ -14,7 +14,7 @@ from onward.workload.schemas import ColleagueView, MistakeView
 
 if TYPE_CHECKING:
     from onward.services import Workspace
-    from onward.workload.forecast import DayHours
+    from onward.workload.forecast import DayHours, Forecast
 
 
 class LogMixin:
@@ -25,6 +25,8 @@ class LogMixin:
     if TYPE_CHECKING:
 
         def day_hours(self) -> DayHours: ...
+
+        def load_forecast(self, weeks: int | None = None) -> Forecast: ...
 
     # ---- mistakes ----
 
@@ -100,7 +102,10 @@ class LogMixin:
                 raise NotFound(f"there is no mistake {mistake_id}")
 
     def mistakes_by_week(self, weeks: int = 26) -> list[analytics.MistakeWeek]:
-        """Return the last `weeks` weeks with their mistakes and the load then (see analytics.past_load)."""
+        """Return the last `weeks` weeks with their mistakes and the load then.
+
+        Past weeks are rebuilt from the tasks (analytics.past_load); this week is the forecast's.
+        """
         today = self.workspace.today
         from onward.workload.dates import week_start
 
@@ -133,6 +138,9 @@ class LogMixin:
                 )
             ]
         load = analytics.past_load(tasks, self.day_hours(), today=today, weeks=weeks)
+        # This week is the forecast's own, so the two pages never disagree about it.
+        now = self.load_forecast(1).weeks[0]
+        load[-1] = (now.start, now.hours_needed, now.hours_available)
         return analytics.mistakes_by_week(mistakes, load)
 
     # ---- colleagues ----

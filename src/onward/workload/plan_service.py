@@ -56,6 +56,7 @@ class ActiveTask:
     can_hand_off: bool
     enjoyment: str | None
     skill: int | None
+    effort_hours: float | None
 
 
 def spread_day_hours(
@@ -193,6 +194,7 @@ class PlanningMixin:
                     func.coalesce(Responsibility.can_hand_off, True),
                     func.coalesce(Task.enjoyment, Responsibility.enjoyment),
                     func.coalesce(Task.skill, Responsibility.skill),
+                    Task.effort_hours,
                 )
                 .outerjoin(Responsibility, Task.responsibility_id == Responsibility.id)
                 .where(Task.status.in_(ACTIVE_STATUSES))
@@ -204,7 +206,7 @@ class PlanningMixin:
             if not isinstance(entered, dt.date):  # SQLite's date() gives text
                 entered = dt.date.fromisoformat(str(entered)[:10])
             tasks.append(ActiveTask(*row[:6], float(row[6]), *row[7:9], entered, row[10], bool(row[11]),
-                                    bool(row[12]), row[13], row[14]))  # fmt: skip
+                                    bool(row[12]), row[13], row[14], row[15]))  # fmt: skip
         return tasks
 
     def load_forecast(self, weeks: int | None = None, *, tasks: Sequence[ActiveTask] | None = None) -> Forecast:
@@ -214,7 +216,7 @@ class PlanningMixin:
             raise BadInput(f"the forecast covers 1 to 104 weeks, not {horizon}")
         today = self.workspace.today
         planned = [
-            PlannedTask(t.id, t.title, t.responsibility, t.due, t.hours, t.origin)
+            PlannedTask(t.id, t.title, t.responsibility, t.due, t.hours, t.origin, t.recurrence, t.effort_hours)
             for t in (tasks if tasks is not None else self.active_tasks())
         ]
         meetings: Sequence[float] = ()
