@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -385,10 +386,19 @@ def _model(
     return costs, integrality, matrix, np.array(lower), np.array(upper)
 
 
+_STDOUT_LOCK = threading.Lock()
+
+
 @contextmanager
 def _stdout_to_stderr() -> Iterator[None]:
     """Send file descriptor 1 to stderr for the duration: HiGHS sometimes prints debug lines straight to it,
-    which would corrupt `onward handoff --json`."""
+    which would corrupt `onward handoff --json`. The lock keeps two solves in the web server's thread pool
+    from saving and restoring each other's descriptor (which would lose stdout for good)."""
+    with _STDOUT_LOCK:
+        yield from _swap_stdout()
+
+
+def _swap_stdout() -> Iterator[None]:
     sys.stdout.flush()
     saved = os.dup(1)
     try:
