@@ -84,3 +84,13 @@ JOB_ADDED = "Added job {id}: {title}."
 DUTY_ADDED = "Added duty {id}: {name} ({origin})."
 DUTY_RATED = "{name}: {enjoyment}, skill {skill}, energy {energy}."
 COLLEAGUE_ADDED = "{name} could take up to {hours} h a week."
+HANDOFF_HELP = (
+    "The hand-off plan: which tasks to hand off, defer or drop so every week fits, losing as little as possible "
+    "(exact integer program; the greedy plan is shown for comparison). The cost rule is in docs/handoff.md."
+)
+HANDOFF_FITS = "Every week already fits: nothing needs to come off your plate."
+HANDOFF_PLAN = "To fit every week of the next {weeks}, take {count} tasks off your plate ({hours} h in these weeks):"
+HANDOFF_SHORT = "No plan fits every week: even without every task you could let go, {weeks} still need more hours."
+HANDOFF_COST = (
+    "Cost of the plan {objective:g} (the quick greedy plan: {greedy:g}). Lock a task to keep it: onward tasks lock ID"
+)

@@ -39,6 +39,9 @@ def register(app: typer.Typer) -> None:
     app.add_typer(jobs_app, name="jobs")
     app.add_typer(duties_app, name="duties")
     app.add_typer(colleagues_app, name="colleagues")
+    from onward.cli.workload_handoff import register_handoff
+
+    register_handoff(app)
 
 
 def _date(value: str | None, what: str) -> dt.date | None:

@@ -87,23 +87,23 @@ DUTIES = [
 
 # responsibility, title, days until due (None: no date), effort hours, remaining hours, importance, tags
 TASKS = [
-    ("Adult literacy workshops", "Prepare December workshop materials", 4, 6, 6, 5, ["workshops"]),
+    ("Adult literacy workshops", "Prepare December workshop materials", 4, 6, 4, 5, ["workshops"]),
     ("Adult literacy workshops", "Lead Tuesday evening workshop", 1, 3, 3, 5, ["workshops"]),
     ("Adult literacy workshops", "Lead Thursday evening workshop", 3, 3, 3, 5, ["workshops"]),
     ("Adult literacy workshops", "Learner progress check-ins", 15, 8, 8, 4, ["workshops"]),
     ("Adult literacy workshops", "Plan January term curriculum", 25, 14, 12, 4, ["workshops"]),
-    ("Tutor training", "Run tutor induction session", 9, 5, 5, 4, ["tutors"]),
+    ("Tutor training", "Run tutor induction session", 11, 5, 5, 4, ["tutors"]),
     ("Tutor training", "Update tutor handbook", 30, 10, 9, 3, ["tutors"]),
     ("Tutor training", "Monthly tutor circle", 17, 3, 3, 3, ["tutors"]),
     ("Library partnerships", "Renew Eastside branch room booking", 8, 2, 2, 4, ["partners"]),
     ("Library partnerships", "Quarterly partner meeting", 20, 4, 4, 3, ["partners"]),
     ("Program reporting", "Q4 attendance report for the board", 16, 10, 10, 4, ["reports"]),
     ("Program reporting", "Clean up learner database", None, 12, 12, 2, ["reports"]),
-    ("Grant reporting", "City literacy grant final report", 11, 16, 14, 5, ["grants"]),
+    ("Grant reporting", "City literacy grant final report", 16, 16, 14, 5, ["grants"]),
     ("Grant reporting", "Foundation grant interim report", 18, 12, 12, 4, ["grants"]),
     ("Grant reporting", "Gather receipts for the auditor", -3, 6, 5, 3, ["grants"]),
     ("Grant reporting", "State arts council renewal application", 26, 20, 20, 3, ["grants"]),
-    ("Volunteer scheduling", "December volunteer rota", 2, 6, 6, 4, ["volunteers"]),
+    ("Volunteer scheduling", "December volunteer rota", 9, 6, 6, 4, ["volunteers"]),
     ("Volunteer scheduling", "January volunteer rota", 30, 6, 6, 3, ["volunteers"]),
     ("Volunteer scheduling", "Chase missing volunteer background checks", -6, 4, 4, 4, ["volunteers"]),
     ("Office IT and newsletter", "December newsletter", 10, 5, 5, 2, ["newsletter"]),
@@ -285,5 +285,5 @@ def fill_plan(services: Services, today: dt.date) -> None:
             )
         )
         session.add(
-            Colleague(name="Jo", weekly_limit_hours=6.0, note="Volunteer coordinator; knows the rota and the learners")
+            Colleague(name="Jo", weekly_limit_hours=8.0, note="Volunteer coordinator; knows the rota and the learners")
         )

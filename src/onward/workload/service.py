@@ -1,5 +1,6 @@
 """The workload domain's public API: jobs and duties (here), tasks (task_service.py), capacity, the load
-forecast, priorities and drift (plan_service.py), mistakes and colleagues (log_service.py)."""
+forecast, priorities and drift (plan_service.py), mistakes and colleagues (log_service.py), the hand-off plan
+(handoff_service.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from sqlalchemy import func, select
 
 from onward.errors import BadInput, NotFound
 from onward.services import Workspace
+from onward.workload.handoff_service import HandoffMixin
 from onward.workload.log_service import LogMixin
 from onward.workload.models import ACTIVE_STATUSES, ENJOYMENT, ORIGINS, Job, Responsibility, Task
 from onward.workload.plan_service import MeetingHours, PlanningMixin
@@ -20,7 +22,7 @@ def _job_view(job: Job) -> JobView:
     return JobView(job.id, job.employer, job.title, job.description, job.start_date, job.end_date)
 
 
-class WorkloadService(TasksMixin, PlanningMixin, LogMixin):
+class WorkloadService(TasksMixin, PlanningMixin, LogMixin, HandoffMixin):
     """The workload of one workspace: jobs, duties, tasks, capacity, load, priorities, drift, mistakes.
 
     `meeting_hours_by_week(first_monday, weeks)` gives the meeting hours of each forecast week (the calendar
