@@ -1,0 +1,105 @@
+"""Alex's workload pages in a real Chromium: capture a task with the quick-capture box, see it on the plate and in
+the load chart without a page reload; log a mistake and add the checklist it offers; every page passes axe and
+fits a phone."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+from .conftest import Server
+from .test_pages import check_page, slug, watch_console
+
+WORKLOAD_PAGES = [
+    "/workload",
+    "/workload/load",
+    "/workload/priorities",
+    "/workload/drift",
+    "/workload/handoff",
+    "/workload/mistakes",
+    "/workload/capacity",
+]
+
+
+def open_demo(browser: Any, server: Server) -> tuple[Any, Page, list[str]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = watch_console(page)
+    page.goto(server.url)
+    page.get_by_role("button", name="Open the demo workspace").first.click()
+    expect(page.get_by_role("heading", name="Hello, Alex")).to_be_visible()
+    return context, page, errors
+
+
+def grant_hours_this_week(page: Page) -> float:
+    """Return the Grant reporting hours of the first week, read from the load chart's bar."""
+    titles = page.get_by_test_id("load-chart").locator("rect > title").all_text_contents()
+    found = [t for t in titles if t.startswith("Grant reporting, Nov 30:")]
+    return float(found[0].rsplit(":", 1)[1]) if found else 0.0
+
+
+def test_quick_capture_shows_the_task_on_the_plate_and_in_the_load_chart(browser: Any, server: Server) -> None:
+    context, page, errors = open_demo(browser, server)
+    page.get_by_test_id("menu").get_by_role("link", name="Workload").click()
+    expect(page.get_by_role("heading", name="Your plate", level=1)).to_be_visible()
+    before = grant_hours_this_week(page)
+    page.evaluate("window.__stillTheSamePage = true")
+
+    page.get_by_label("Add a task in one line").fill("Draft grant report #grants due:fri 3h !4")
+    page.get_by_role("button", name="Add", exact=True).click()
+
+    expect(page.locator("main").get_by_role("status")).to_contain_text("Added “Draft grant report” to Grant reporting")
+    grants = page.locator("section.duty", has=page.get_by_role("heading", name=re.compile("^Grant reporting")))
+    row = grants.get_by_role("row", name=re.compile("Draft grant report"))
+    expect(row).to_be_visible()
+    expect(row).to_contain_text("2026-12-04")
+    assert grant_hours_this_week(page) == before + 3  # due Friday: all three hours land this week
+    assert page.evaluate("window.__stillTheSamePage") is True  # htmx swapped the plate; no reload
+    expect(page.get_by_label("Add a task in one line")).to_have_value("")
+
+    page.get_by_label("Add a task in one line").fill("Run payroll #payroll 2h")
+    page.get_by_role("button", name="Add", exact=True).click()
+    expect(page.get_by_role("alert")).to_contain_text("#payroll does not match any of your responsibilities")
+    expect(page.get_by_label("Add a task in one line")).to_have_value("Run payroll #payroll 2h")
+
+    row.get_by_role("button", name="Done: Draft grant report").click()
+    expect(grants.get_by_role("row", name=re.compile("Draft grant report"))).to_have_count(0)
+    assert grant_hours_this_week(page) == before
+    assert errors == []
+    context.close()
+
+
+def test_a_mistake_on_a_recurring_task_leads_to_a_checklist(browser: Any, server: Server) -> None:
+    context, page, errors = open_demo(browser, server)
+    page.goto(server.base + "/workload/mistakes")
+    page.get_by_label("What happened").fill("Put last month's dates on the rota")
+    page.get_by_label("On which task").select_option(label="December volunteer rota (monthly)")
+    page.get_by_label("What led to it").select_option("rushed")
+    page.get_by_label("What would help next time").fill("Check the dates against the calendar")
+    page.get_by_role("button", name="Log it").click()
+    expect(page.locator("main").get_by_role("status")).to_contain_text("comes back regularly")
+    page.get_by_role("link", name="Add a checklist to it").click()
+    expect(page.get_by_role("heading", name="December volunteer rota", level=1)).to_be_visible()
+    page.get_by_label("Steps, one per line").fill("Check absences\nCheck the dates\nSend to volunteers")
+    page.get_by_role("button", name="Save the checklist").click()
+    expect(page.get_by_role("button", name="☐ Check the dates")).to_be_visible()
+    page.get_by_role("button", name="☐ Check the dates").click()
+    expect(page.get_by_role("button", name="☑ Check the dates")).to_be_visible()
+    assert errors == []
+    context.close()
+
+
+def test_every_workload_page_is_accessible_and_fits_a_phone(browser: Any, server: Server) -> None:
+    context, page, errors = open_demo(browser, server)
+    for path in WORKLOAD_PAGES:
+        response = page.goto(server.base + path)
+        assert response is not None and response.status == 200, path
+        check_page(page, server, slug(path))
+    page.goto(server.base + "/workload/priorities")
+    page.get_by_role("link", name=re.compile("^Lead Tuesday")).first.click()
+    check_page(page, server, "workload-task")
+    assert errors == []
+    assert server.outbound_log.read_text() == "", "the app tried to reach the network"
+    context.close()
