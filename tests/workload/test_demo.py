@@ -29,6 +29,6 @@ def test_the_demo_shows_the_overload_and_its_causes(services: Services) -> None:
 
     offer = [m for m in w.list_mistakes() if m.offer_checklist]
     assert [m.task_title for m in offer] == ["Weekly volunteer rota check"]
-    assert [(c.name, c.weekly_limit_hours) for c in w.list_colleagues()] == [("Jo", 6.0)]
+    assert [(c.name, c.weekly_limit_hours) for c in w.list_colleagues()] == [("Jo", 8.0)]
     recurring = {t.title: t.recurrence for t in w.list_tasks(statuses=("open",)) if t.recurrence}
     assert recurring["Lead Tuesday evening workshop"] == "weekly"

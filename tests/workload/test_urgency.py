@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from onward.workload.urgency import Coefficients, UrgencyFacts, due_factor, quadrant, urgency
+from onward.workload.urgency import Coefficients, UrgencyFacts, due_factor, quadrant, score, scores, urgency
 
 TODAY = dt.date(2026, 11, 30)
 C = Coefficients()
@@ -75,3 +75,27 @@ def test_coefficients_change_the_score() -> None:
     heavy_due = Coefficients(due=24.0)
     facts = UrgencyFacts(days(-10), 3, None, "open")
     assert urgency(facts, TODAY, heavy_due).score - urgency(facts, TODAY, C).score == pytest.approx(12.0)
+
+
+def test_scores_of_many_tasks_match_one_by_one() -> None:
+    import random
+
+    rng = random.Random(7)
+    facts = [
+        UrgencyFacts(
+            due=days(rng.randint(-30, 40)) if rng.random() < 0.8 else None,
+            importance=rng.randint(1, 5),
+            entered=days(-rng.randint(0, 800)) if rng.random() < 0.9 else None,
+            status=rng.choice(("open", "waiting")),
+            blocking=rng.random() < 0.1,
+            blocked=rng.random() < 0.1,
+        )
+        for _ in range(500)
+    ]
+    for c in (C, Coefficients(age_max_days=0, due=0.0, urgent_from=3.0)):
+        fast = scores(facts, TODAY, c)
+        for f, (total, pressure, box) in zip(facts, fast, strict=True):
+            one = urgency(f, TODAY, c)
+            assert total == pytest.approx(one.score, abs=1e-3) and box == one.quadrant
+            one_total, one_pressure, one_box = score(f, TODAY, c)
+            assert (total, pressure, box) == (pytest.approx(one_total), pytest.approx(one_pressure), one_box)

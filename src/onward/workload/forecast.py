@@ -26,6 +26,9 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+import numpy.typing as npt
+
 from onward.workload.dates import next_occurrence, week_start
 
 NO_DUTY = "No responsibility"
@@ -157,40 +160,18 @@ def forecast(
         working.append(working[-1] + (1 if value > 0 else 0))
     # Day index (from today) where each week's share ends; the first week starts today, not on Monday.
     week_ends = [min((first_monday + dt.timedelta(days=7 * (w + 1)) - today).days, span) for w in range(weeks)]
-    horizon_days = week_ends[-1]
 
     meetings = [float(meeting_hours_by_week[w]) if w < len(meeting_hours_by_week) else 0.0 for w in range(weeks)]
-    needed = [0.0] * weeks
-    by_duty: list[dict[str, float]] = [{} for _ in range(weeks)]
-    by_origin: list[dict[str, float]] = [{} for _ in range(weeks)]
-    hours_by_week: dict[int, tuple[float, ...]] = {}
-    overdue = undated = beyond = 0.0
-    for task in tasks:
-        share = [0.0] * weeks
-        if task.hours > 0:
-            if task.due is None:
-                undated += task.hours
-                _spread(share, task.hours, working, week_ends, 0, horizon_days)
-            elif task.due < today:
-                overdue += task.hours
-                share[0] = task.hours
-            else:
-                last = min((task.due - today).days + 1, span)
-                if working[last] == 0:
-                    share[0] = task.hours
-                else:
-                    _spread(share, task.hours, working, week_ends, 0, last)
-                    beyond += task.hours - sum(share)
+    share, overdue, undated, beyond = _shares(tasks, today, weeks, working, week_ends, span)
+    for i, task in enumerate(tasks):
         if task.recurrence and task.due is not None:
-            _occurrences(share, task, today, horizon_end, working, week_ends)
-        hours_by_week[task.id] = tuple(share)
-        name = task.responsibility or NO_DUTY
-        origin = task.origin or "none"
-        for w, value in enumerate(share):
-            if value:
-                needed[w] += value
-                by_duty[w][name] = by_duty[w].get(name, 0.0) + value
-                by_origin[w][origin] = by_origin[w].get(origin, 0.0) + value
+            row = share[i].tolist()
+            _occurrences(row, task, today, horizon_end, working, week_ends)
+            share[i] = row
+    needed = share.sum(axis=0).tolist()
+    by_duty = _group(share, [t.responsibility or NO_DUTY for t in tasks])
+    by_origin = _group(share, [t.origin or "none" for t in tasks])
+    hours_by_week = {t.id: tuple(row) for t, row in zip(tasks, share.tolist(), strict=True)}
 
     result = []
     begin = 0
@@ -221,6 +202,61 @@ def forecast(
         undated_hours=round(undated, 4),
         beyond_horizon_hours=round(max(beyond, 0.0), 4),
     )
+
+
+def _shares(
+    tasks: Sequence[PlannedTask], today: dt.date, weeks: int, working: list[int], week_ends: list[int], span: int
+) -> tuple[npt.NDArray[np.float64], float, float, float]:
+    """Return each task's hours per week (tasks × weeks) by the rule, and the overdue, undated, beyond hours.
+
+    Vectorised: a task's share of week w is its hours × (working days of w before its due date) / (working
+    days from today to its due date), read off the prefix counts for all tasks at once.
+    """
+    n = len(tasks)
+    hours = np.array([max(t.hours, 0.0) for t in tasks], dtype=np.float64)
+    horizon_days = week_ends[-1]
+    ordinal = today.toordinal()
+    # last: days from today up to and including the due date (undated: the horizon); -1 marks overdue.
+    last = np.array(
+        [
+            horizon_days if t.due is None else -1 if t.due < today else min(t.due.toordinal() - ordinal + 1, span)
+            for t in tasks
+        ],
+        dtype=np.int64,
+    ).reshape(n)
+    undated_mask = np.array([t.due is None for t in tasks], dtype=bool).reshape(n)
+    work = np.array(working, dtype=np.int64)
+    ends = np.array(week_ends, dtype=np.int64)
+    begins = np.concatenate(([0], ends[:-1]))
+    reach = np.maximum(last, 0)
+    hi = np.minimum(ends[None, :], reach[:, None])
+    days = np.where(hi > begins[None, :], work[hi] - work[begins][None, :], 0)
+    total = work[reach]
+    share = np.zeros((n, weeks), dtype=np.float64)
+    spread = total > 0
+    share[spread] = hours[spread, None] * days[spread] / total[spread, None]
+    # Overdue work, and dated work with no working day before it, lands in this week.
+    first_week = ~spread & ~undated_mask
+    share[first_week, 0] = hours[first_week]
+    # Undated work with no working day in the whole horizon: an even share per week keeps it visible.
+    share[~spread & undated_mask] = hours[~spread & undated_mask, None] / weeks
+    dated = ~undated_mask & (last >= 0) & spread
+    overdue = float(hours[last < 0].sum())
+    undated = float(hours[undated_mask].sum())
+    beyond = float((hours[dated] - share[dated].sum(axis=1)).sum())
+    return share, overdue, undated, beyond
+
+
+def _group(share: npt.NDArray[np.float64], keys: list[str]) -> list[dict[str, float]]:
+    """Return, for each week, the hours summed by key (a task's duty or origin); keys with no hours are left out."""
+    names = sorted(set(keys))
+    index = {name: k for k, name in enumerate(names)}
+    codes = np.array([index[k] for k in keys], dtype=np.int64)
+    result = []
+    for w in range(share.shape[1]):
+        sums = np.bincount(codes, weights=share[:, w], minlength=len(names)) if len(keys) else np.zeros(0)
+        result.append({names[k]: float(v) for k, v in enumerate(sums) if v > 0})
+    return result
 
 
 def _occurrences(

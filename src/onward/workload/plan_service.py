@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import String, delete, func, select, type_coerce
 
 from onward.errors import BadInput, NotFound
 from onward.workload import analytics
@@ -27,7 +26,7 @@ from onward.workload.models import (
     TaskDependency,
 )
 from onward.workload.schemas import CapacityExceptionView, CapacityView, PriorityView
-from onward.workload.urgency import Coefficients, UrgencyFacts, urgency
+from onward.workload.urgency import Coefficients, UrgencyFacts, scores, urgency
 
 if TYPE_CHECKING:
     from onward.services import Workspace
@@ -37,9 +36,11 @@ DEFAULT_DAY_HOURS = (8.0, 8.0, 8.0, 8.0, 8.0, 0.0, 0.0)
 MeetingHours = Callable[[dt.date, int], Sequence[float]]
 
 
-@dataclass(frozen=True)
-class ActiveTask:
-    """An open or waiting task with what the forecast, priorities and hand-off planner read from it."""
+class ActiveTask(NamedTuple):
+    """An open or waiting task with what the forecast, priorities and hand-off planner read from it.
+
+    A named tuple: the workload page builds 2,000 of them per request.
+    """
 
     id: int
     title: str
@@ -57,6 +58,37 @@ class ActiveTask:
     enjoyment: str | None
     skill: int | None
     effort_hours: float | None
+
+
+def _active(row: Sequence[Any]) -> ActiveTask:
+    """Return the ActiveTask of one row of `active_tasks`' query."""
+    (id, title, duty_id, duty, origin, due, remaining, importance, status, entered, recurrence, locked,
+     can_hand_off, enjoyment, duty_enjoyment, skill, duty_skill, effort, created) = row  # fmt: skip
+    return ActiveTask(
+        id,
+        title,
+        duty_id,
+        duty,
+        origin,
+        due,
+        float(remaining if remaining is not None else effort or 0.0),
+        importance,
+        status,
+        entered or _day_of(created),
+        recurrence,
+        bool(locked),
+        True if can_hand_off is None else bool(can_hand_off),
+        enjoyment or duty_enjoyment,
+        skill if skill is not None else duty_skill,
+        effort,
+    )
+
+
+def _day_of(created: object) -> dt.date:
+    """Return the date part of a stored timestamp (a datetime, or its text on SQLite)."""
+    if isinstance(created, dt.datetime):
+        return created.date()
+    return dt.date.fromisoformat(str(created)[:10])
 
 
 def spread_day_hours(
@@ -175,7 +207,8 @@ class PlanningMixin:
     # ---- the forecast ----
 
     def active_tasks(self) -> list[ActiveTask]:
-        """Return the open and waiting tasks with their duty's name, origin and ratings."""
+        """Return the open and waiting tasks with their duty's name, origin and ratings (a task's own rating
+        first, else its duty's)."""
         with self.workspace.session() as session:
             rows = session.execute(
                 select(
@@ -185,29 +218,27 @@ class PlanningMixin:
                     Responsibility.name,
                     Responsibility.origin,
                     Task.due,
-                    func.coalesce(Task.remaining_hours, Task.effort_hours, 0.0),
+                    Task.remaining_hours,
                     Task.importance,
                     Task.status,
-                    func.coalesce(Task.entered, func.date(Task.created_at)),
+                    Task.entered,
                     Task.recurrence,
                     Task.locked,
-                    func.coalesce(Responsibility.can_hand_off, True),
-                    func.coalesce(Task.enjoyment, Responsibility.enjoyment),
-                    func.coalesce(Task.skill, Responsibility.skill),
+                    Responsibility.can_hand_off,
+                    Task.enjoyment,
+                    Responsibility.enjoyment,
+                    Task.skill,
+                    Responsibility.skill,
                     Task.effort_hours,
+                    # Raw text on SQLite (parsed below only when `entered` is missing), a datetime on PostgreSQL.
+                    type_coerce(Task.created_at, String),
                 )
                 .outerjoin(Responsibility, Task.responsibility_id == Responsibility.id)
                 .where(Task.status.in_(ACTIVE_STATUSES))
                 .order_by(Task.id)
             ).all()
-        tasks = []
-        for row in rows:
-            entered = row[9]
-            if not isinstance(entered, dt.date):  # SQLite's date() gives text
-                entered = dt.date.fromisoformat(str(entered)[:10])
-            tasks.append(ActiveTask(*row[:6], float(row[6]), *row[7:9], entered, row[10], bool(row[11]),
-                                    bool(row[12]), row[13], row[14], row[15]))  # fmt: skip
-        return tasks
+        # Coalescing here rather than in SQL keeps the column types simple and the query fast.
+        return [_active(row) for row in rows]
 
     def load_forecast(self, weeks: int | None = None, *, tasks: Sequence[ActiveTask] | None = None) -> Forecast:
         """Return the week-by-week forecast (see workload/forecast.py for the rule)."""
@@ -243,8 +274,12 @@ class PlanningMixin:
             important_from=s.important_from,
         )
 
-    def priorities(self, *, tasks: Sequence[ActiveTask] | None = None) -> list[PriorityView]:
-        """Return every open and waiting task with its urgency explained, most urgent first."""
+    def priorities(self, *, tasks: Sequence[ActiveTask] | None = None, explain: bool = True) -> list[PriorityView]:
+        """Return every open and waiting task with its urgency, most urgent first.
+
+        With `explain`, each carries its urgency terms; without, they are left empty (ranking 2,000 tasks stays
+        fast) and `explain(views)` fills in the ones a page shows.
+        """
         active = list(tasks) if tasks is not None else self.active_tasks()
         ids = {t.id for t in active}
         with self.workspace.session() as session:
@@ -255,15 +290,24 @@ class PlanningMixin:
         blocking = {b for a, b in links if a in ids and b in ids}
         today, c = self.workspace.today, self.coefficients()
         result = []
-        for t in active:
-            u = urgency(
-                UrgencyFacts(t.due, t.importance, t.entered, t.status, t.id in blocking, t.id in blocked), today, c
-            )
-            view = PriorityView(t.id, t.title, t.responsibility, t.due, t.hours, t.importance, t.status,
-                                u.score, list(u.terms), u.quadrant, u.time_pressure)  # fmt: skip
+        facts = [
+            UrgencyFacts(t.due, t.importance, t.entered, t.status, t.id in blocking, t.id in blocked) for t in active
+        ]
+        for t, f, (total, pressure, box) in zip(active, facts, scores(facts, today, c), strict=True):
+            view = PriorityView(t.id, t.title, t.responsibility, t.due, t.hours, t.importance, t.status, total, [],
+                                box, pressure, t.entered, f.blocking, f.blocked)  # fmt: skip
             result.append(view)
         result.sort(key=lambda p: (-p.urgency, p.due or dt.date.max, p.id))
+        if explain:
+            self.explain(result)
         return result
+
+    def explain(self, views: Sequence[PriorityView]) -> None:
+        """Fill in the urgency terms of these priorities (each term's factor, weight, points and reason)."""
+        today, c = self.workspace.today, self.coefficients()
+        for p in views:
+            facts = UrgencyFacts(p.due, p.importance, p.entered, p.status, p.blocking, p.blocked)
+            p.urgency_terms = list(urgency(facts, today, c).terms)
 
     # ---- drift ----
 

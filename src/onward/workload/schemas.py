@@ -125,6 +125,9 @@ class PriorityView:
     importance: int
     status: str
     urgency: float
-    urgency_terms: list[Term]
+    urgency_terms: list[Term]  # empty until explained (see WorkloadService.explain)
     quadrant: str
     time_pressure: float
+    entered: dt.date | None = None
+    blocking: bool = False
+    blocked: bool = False

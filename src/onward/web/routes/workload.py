@@ -94,7 +94,7 @@ def plate_data(
     workload = services.workload
     active = workload.active_tasks()
     forecast = workload.load_forecast(tasks=active)
-    ranked = workload.priorities(tasks=active)
+    ranked = workload.priorities(tasks=active, explain=False)
     by_duty: dict[int | None, list[PriorityView]] = {}
     duty_of = {t.id: t.responsibility_id for t in active}
     for p in ranked:
@@ -332,7 +332,7 @@ def priorities_page(
 ) -> PrioritiesPage:
     if quadrant is not None and quadrant not in QUADRANTS:
         raise BadInput(f"quadrant must be one of {', '.join(QUADRANTS)}")
-    ranked = services.workload.priorities()
+    ranked = services.workload.priorities(explain=False)
     blocks = [
         QuadrantBlock(
             q,
@@ -342,9 +342,11 @@ def priorities_page(
         )
         for q in QUADRANTS
     ]
-    shown = [p for p in ranked if quadrant is None or p.quadrant == quadrant]
+    matching = [p for p in ranked if quadrant is None or p.quadrant == quadrant]
+    shown = matching[: max(limit, 1)]
+    services.workload.explain(shown)
     c = services.workload.coefficients()
-    return PrioritiesPage(shown[: max(limit, 1)], len(shown), quadrant, blocks, c.urgent_from, c.important_from)
+    return PrioritiesPage(shown, len(matching), quadrant, blocks, c.urgent_from, c.important_from)
 
 
 # ---- drift ----
