@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from onward.store.base import Owned
@@ -97,3 +97,28 @@ class TaskDependency(Owned):
 
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
     depends_on_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+
+
+# How an imported calendar event shows the person's time (see onward.workload.calendar for the rules).
+SHOW_AS = ("busy", "tentative", "free", "out_of_office", "cancelled")
+
+
+class CalendarEvent(Owned):
+    """One occurrence of an imported calendar event, in the user's time zone (naive local times).
+
+    A recurring meeting is stored once per occurrence inside the import window; a re-import replaces all rows.
+    """
+
+    __tablename__ = "calendar_events"
+    __table_args__ = (
+        UniqueConstraint("owner_id", "uid", "starts_at"),
+        {"info": {"natural_key": ("uid", "starts_at")}},
+    )
+
+    uid: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(String(500), default="")
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    ends_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    all_day: Mapped[bool] = mapped_column(Boolean, default=False)
+    show_as: Mapped[str] = mapped_column(String(20), default="busy", info={"choices": SHOW_AS})
+    recurring: Mapped[bool] = mapped_column(Boolean, default=False)
