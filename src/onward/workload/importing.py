@@ -56,7 +56,7 @@ class CalendarImportResult:
     occurrences: int  # occurrences stored inside the window
     meeting_hours_next_4_weeks: float
     window_start: dt.date
-    window_end: dt.date
+    window_end: dt.date  # the last day kept
     replaced: int = 0  # occurrences of the previous import that were removed
     away_days: list[dt.date] = field(default_factory=list)  # working days marked out of office
 
@@ -129,7 +129,7 @@ class WorkloadImports:
             occurrences=len(parsed.occurrences),
             meeting_hours_next_4_weeks=round(sum(self.meeting_hours_by_week(today, 4)), 2),
             window_start=start,
-            window_end=end,
+            window_end=end - dt.timedelta(days=1),
             replaced=replaced,
             away_days=ical.away_days(parsed.occurrences, since=today),
         )
