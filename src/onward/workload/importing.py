@@ -315,7 +315,8 @@ def _store_tasks(
         else:
             result.unchanged += 1
     if new_rows:
-        session.execute(insert(Task), new_rows)
+        # render_nulls keeps every row the same shape, so the rows go in as a few multi-row INSERTs.
+        session.execute(insert(Task).execution_options(render_nulls=True), new_rows)
     if updates:
         # Grouped by the set of changed fields: one executemany per shape keeps 20,000 updates fast.
         shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
