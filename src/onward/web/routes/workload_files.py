@@ -26,6 +26,7 @@ class ImportPage:
 
     meeting_hours_by_week: list[float] = field(default_factory=list)  # the next 4 weeks, from the stored calendar
     week_starts: list[dt.date] = field(default_factory=list)
+    tentative_share: float = 0.5  # how much of a tentative meeting counts (a setting)
     tasks: ImportResult | None = None
     calendar: CalendarImportResult | None = None
     error: str | None = None
@@ -38,6 +39,7 @@ def _page(services: Services, **outcome: Any) -> ImportPage:
     return ImportPage(
         meeting_hours_by_week=services.workload_imports.meeting_hours_by_week(today, 4),
         week_starts=[monday + dt.timedelta(weeks=i) for i in range(4)],
+        tentative_share=services.workspace.settings.tentative_meeting_share,
         **outcome,
     )
 
