@@ -149,3 +149,17 @@ def test_tasks_export_as_todos_a_calendar_can_read(services: Services) -> None:
     assert len(list(finished.walk("VTODO"))) == 8  # done and dropped tasks in the sample have no due date
     # And it reads back as a calendar file.
     assert ny.workload_imports.import_calendar_data(data, "tasks.ics").events == 0
+
+
+def test_todo_text_survives_escaping_and_line_folding() -> None:
+    from onward.workload.exporters import TodoRow, tasks_to_vtodo
+
+    title = "Ask Zoë; then Dana, about the “spring” budget — " + "très " * 20
+    notes = "Line one\nLine two, with a comma; and a back\\slash"
+    row = TodoRow(7, title, dt.date(2026, 12, 4), 4, "done", "Grants, reports", notes, completed=dt.date(2026, 12, 1))
+    data = tasks_to_vtodo([row], stamp=dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC))
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    [todo] = icalendar.Calendar.from_ical(data).walk("VTODO")
+    assert (str(todo["SUMMARY"]), str(todo["DESCRIPTION"])) == (title, notes)
+    assert todo["CATEGORIES"].cats == ["Grants, reports"]
+    assert (str(todo["UID"]), int(todo["PRIORITY"]), str(todo["STATUS"])) == ("task-7@onward", 3, "COMPLETED")

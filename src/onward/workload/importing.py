@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from onward.errors import BadInput
 from onward.services import Workspace
+from onward.store.base import utcnow
 from onward.workload import calendar as ical
 from onward.workload.importers import FORMATS, ImportedTask, decode, guess_format, parse_tasks
 from onward.workload.models import CalendarEvent, Job, Responsibility, Task, TaskDependency
@@ -206,6 +207,12 @@ class WorkloadImports:
 # ---- storing imported tasks (one transaction, bulk statements) ----
 
 
+def _table(model: type[Task | TaskDependency]) -> Table:
+    """Return a model's table, for Core bulk statements (they skip the ORM's per-row bookkeeping)."""
+    table: Table = model.__table__  # type: ignore[assignment]
+    return table
+
+
 def _responsibility_ids(session: Session, items: Sequence[ImportedTask], result: ImportResult) -> dict[str, int]:
     """Return lower-cased duty name → id for every name the items use, creating the job and duties missing."""
     wanted: dict[str, str] = {}
@@ -297,6 +304,7 @@ def _store_tasks(
     }
     new_rows: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
+    now = utcnow()
     for item in items:
         duty_id = duty_ids.get(item.responsibility.lower()) if item.responsibility else None
         incoming = _row(item, duty_id)
@@ -308,6 +316,12 @@ def _store_tasks(
                 external_id=item.external_id,
                 remaining_hours=item.effort_hours,
                 checklist=[],
+                handed_to=None,
+                locked=False,
+                enjoyment=None,
+                skill=None,
+                created_at=now,
+                updated_at=now,
             )
             new_rows.append(incoming)
         elif changes := _changes(existing, incoming):
@@ -315,8 +329,8 @@ def _store_tasks(
         else:
             result.unchanged += 1
     if new_rows:
-        # render_nulls keeps every row the same shape, so the rows go in as a few multi-row INSERTs.
-        session.execute(insert(Task).execution_options(render_nulls=True), new_rows)
+        # A Core executemany of same-shaped rows: the fastest way in on SQLite and PostgreSQL alike.
+        session.execute(insert(_table(Task)), new_rows)
     if updates:
         # Grouped by the set of changed fields: one executemany per shape keeps 20,000 updates fast.
         shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
@@ -370,8 +384,12 @@ def _link_dependencies(session: Session, owner_id: int, items: Sequence[Imported
         )
     missing = sorted(wanted - current)
     if missing:
+        now = utcnow()
         session.execute(
-            insert(TaskDependency),
-            [{"owner_id": owner_id, "task_id": a, "depends_on_id": b} for a, b in missing],
+            insert(_table(TaskDependency)),
+            [
+                {"owner_id": owner_id, "task_id": a, "depends_on_id": b, "created_at": now, "updated_at": now}
+                for a, b in missing
+            ],
         )
     return len(missing)
