@@ -56,7 +56,7 @@ TODOIST_IMPORTANCE = {1: 5, 2: 4, 3: 2, 4: 3}
 TASKWARRIOR_STATUS = {"pending": "open", "waiting": "waiting", "completed": "done", "deleted": "dropped"}
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportedTask:
     """One task read from a file, in Onward's words, before it meets the database."""
 

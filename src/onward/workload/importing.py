@@ -227,8 +227,8 @@ def bulk_insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) 
     for key in keys:
         column_type = table.c[key].type
         process = column_type.dialect_impl(dialect).bind_processor(dialect)
-        if process is not None and isinstance(column_type, JSON):
-            process = _json_converter(process)
+        if process is not None:
+            process = _json_converter(process) if isinstance(column_type, JSON) else _remembered(process)
         converters.append(process)
     pairs = list(zip(keys, converters, strict=True))
     if compiled.positiontup is not None:  # positional paramstyle (SQLite's "?")
@@ -240,6 +240,20 @@ def bulk_insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) 
     else:  # named paramstyle (psycopg's "%(name)s")
         params = [{key: row[key] if process is None else process(row[key]) for key, process in pairs} for row in rows]
     connection.exec_driver_sql(str(compiled), params)
+
+
+def _remembered(process: Any) -> Any:
+    """Return `process` remembering its answers: dates and timestamps repeat across thousands of rows."""
+    answers: dict[Any, Any] = {}
+
+    def convert(value: Any) -> Any:
+        try:
+            return answers[value]
+        except KeyError:
+            answers[value] = answer = process(value)
+            return answer
+
+    return convert
 
 
 def _json_converter(process: Any) -> Any:
