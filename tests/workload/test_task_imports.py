@@ -168,3 +168,12 @@ def test_twenty_thousand_tasks_import_in_one_go(services: Services, tmp_path: Pa
     assert (result.added, result.dependencies, len(result.new_responsibilities)) == (20_000, 1_999, 40)
     again = services.workload_imports.import_tasks(path)
     assert (again.added, again.unchanged) == (0, 20_000)
+
+
+def test_bulk_inserts_refuse_rows_of_another_owner(services: Services) -> None:
+    from onward.store.scoping import OwnerScopeError
+    from onward.workload.importing import bulk_insert
+
+    other = services.workspace.owner_id + 1
+    with pytest.raises(OwnerScopeError), services.workspace.session() as session:
+        bulk_insert(session, Job, [{"owner_id": other, "title": "Not mine", "employer": "", "description": ""}])
