@@ -16,6 +16,8 @@ INK = "#1f2933"
 GRID = "#d9dee3"
 HIGHLIGHT_FILL = "#e3f4ea"
 HIGHLIGHT_INK = "#1e6b3a"
+POINT_LABEL_CHARS = 28
+CHAR_WIDTH = 6.2  # average width of an 11px system-ui character, for keeping labels inside the chart
 
 
 @dataclass(frozen=True)
@@ -211,13 +213,13 @@ def scatter(
             f'<circle cx="{px(xv):.1f}" cy="{py(yv):.1f}" r="5" fill="{PALETTE[0]}" fill-opacity="0.8"{ring}>'
             f"<title>{escape(label)}: {escape(note)}</title></circle>"
         )
-        # Labels of points in the right part of the plot go to their left, so they stay inside the chart.
-        if px(xv) > left + plot_w * 0.6:
+        text = label if len(label) <= POINT_LABEL_CHARS else label[: POINT_LABEL_CHARS - 1] + "…"
+        # A label that would run past the right edge goes to the left of its point instead.
+        if px(xv) + 7 + CHAR_WIDTH * len(text) > width - right:
             parts.append(
-                f'<text x="{px(xv) - 8:.1f}" y="{py(yv) + 4:.1f}" text-anchor="end" fill="{INK}">'
-                f"{escape(label[:24])}</text>"
+                f'<text x="{px(xv) - 8:.1f}" y="{py(yv) + 4:.1f}" text-anchor="end" fill="{INK}">{escape(text)}</text>'
             )
         else:
-            parts.append(f'<text x="{px(xv) + 7:.1f}" y="{py(yv) + 4:.1f}" fill="{INK}">{escape(label[:24])}</text>')
+            parts.append(f'<text x="{px(xv) + 7:.1f}" y="{py(yv) + 4:.1f}" fill="{INK}">{escape(text)}</text>')
     parts.append("</svg>")
     return "".join(parts)

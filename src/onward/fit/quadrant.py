@@ -12,7 +12,9 @@ from onward.fit.schemas import QuadrantPoint
 ENJOYMENT_X = {"without": 1.0, "like": 2.0, "love": 3.0}
 ENJOYMENT_WORDS = {"without": "could do without", "like": "like", "love": "love"}
 SPREAD = 0.22  # skill units between duties that share a cell, so each label stays readable
-CORE = Highlight(x=(2.5, 3.5), y=(CORE_SKILL - 0.5, 5.5), label="Core of your ideal role")
+# The shading starts a little right of "like" so its labels stay clear of it; the plot runs on past "love"
+# so the loved duties' names fit to the right of their points.
+CORE = Highlight(x=(2.75, 4.1), y=(CORE_SKILL - 0.5, 5.8), label="Core of your ideal role")
 
 
 def quadrant_chart(points: Sequence[QuadrantPoint]) -> str:
@@ -33,9 +35,9 @@ def quadrant_chart(points: Sequence[QuadrantPoint]) -> str:
         title="What you enjoy and what you are good at",
         x_label="how you feel about the duty",
         y_label="your skill (1–5)",
-        x_range=(0.5, 3.5),
-        y_range=(0.5, 5.5),
-        width=640,
+        x_range=(0.6, 4.1),
+        y_range=(0.5, 5.8),
+        width=720,
         height=380,
         x_ticks=[(x, ENJOYMENT_WORDS[e]) for e, x in ENJOYMENT_X.items()],
         y_ticks=[(float(s), str(s)) for s in range(1, 6)],
