@@ -267,7 +267,8 @@ def applications_add(
 @applications_app.command("list", help=messages.APPLICATIONS_LIST_HELP)
 def applications_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     fit = _fit(ctx)
-    applications, reminders = fit.list_applications(), fit.reminders()
+    applications = fit.list_applications()
+    reminders = fit.reminders(applications)
     if as_json:
         print_json({"applications": applications, "reminders": reminders})
         return

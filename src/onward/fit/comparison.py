@@ -36,9 +36,13 @@ def content_words(text: str) -> set[str]:
     return {stem(w) for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) >= 3 and w not in STOPWORDS}
 
 
-def duty_appears(duty_name: str, words: set[str]) -> bool:
-    """Return True when an offer's duty words contain the duty: all its words, or two-thirds of three or more."""
-    wanted = content_words(duty_name)
+def duty_appears(duty_name: str, words: set[str], wanted: frozenset[str] | None = None) -> bool:
+    """Return True when an offer's duty words contain the duty: all its words, or two-thirds of three or more.
+
+    `wanted` is the duty name's content words when the caller has them already.
+    """
+    if wanted is None:
+        wanted = frozenset(content_words(duty_name))
     if not wanted:
         return False
     found = len(wanted & words)
@@ -129,15 +133,28 @@ def _summary(fit: OfferFit) -> str:
     return " ".join(parts)
 
 
-def compare_offer(offer: OfferView, groups: DutyGroups, environment: EnvironmentView) -> OfferFit:
-    """Return how one offer lines up with the profile: duties present, environment per field, a summary."""
+def compare_offer(
+    offer: OfferView,
+    groups: DutyGroups,
+    environment: EnvironmentView,
+    duty_words: dict[str, frozenset[str]] | None = None,
+) -> OfferFit:
+    """Return how one offer lines up with the profile: duties present, environment per field, a summary.
+
+    `duty_words` maps duty names to their content words, computed once when comparing many offers.
+    """
     words = content_words(offer.main_duties)
+    known = duty_words or {}
     loved_names = [*groups.core, *groups.growing]
+
+    def present(names: list[str]) -> list[str]:
+        return [n for n in names if duty_appears(n, words, known.get(n))]
+
     fit = OfferFit(
         offer=offer,
-        loved_present=[n for n in loved_names if duty_appears(n, words)],
-        also_present=[n for n in groups.also if duty_appears(n, words)],
-        without_present=[n for n in groups.fewer if duty_appears(n, words)],
+        loved_present=present(loved_names),
+        also_present=present(groups.also),
+        without_present=present(groups.fewer),
         loved_total=len(loved_names),
         checks=environment_checks(offer, environment, wants_focus=environment.focus == "focus"),
         hours_difference=(
@@ -161,7 +178,9 @@ def compare_offer(offer: OfferView, groups: DutyGroups, environment: Environment
 
 def compare_offers(offers: Sequence[OfferView], groups: DutyGroups, environment: EnvironmentView) -> list[OfferFit]:
     """Return every offer compared with the profile; the single best-fitting one (if any) marked closest."""
-    fits = [compare_offer(offer, groups, environment) for offer in offers]
+    names = [*groups.core, *groups.growing, *groups.also, *groups.fewer]
+    duty_words = {name: frozenset(content_words(name)) for name in names}
+    fits = [compare_offer(offer, groups, environment, duty_words) for offer in offers]
     if len(fits) >= 2:
         best = max(f.points for f in fits)
         leaders = [f for f in fits if f.points == best]

@@ -27,6 +27,7 @@ NEXT_STAGES: dict[str, tuple[str, ...]] = {
     "declined": (),
     "rejected": (),
 }
+OPEN_STAGES = ("wishlist", "applied", "interviewing", "offer")
 CLOSED_STAGES = ("accepted", "declined", "rejected", "ghosted")
 
 

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import defaultdict
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
 
 from onward.errors import BadInput, NotFound
-from onward.fit import comparison, profile, reminders
+from onward.fit import comparison, profile, reminders, views
 from onward.fit.models import (
+    CLOSED_STAGES,
     COLLABORATION,
     FOCUS,
     NEXT_STAGES,
+    OPEN_STAGES,
     STAGES,
     WORK_MODES,
     Application,
@@ -44,75 +47,22 @@ from onward.workload.schemas import JobView, ResponsibilityView
 from onward.workload.service import WorkloadService
 
 MAX_TEAM, MAX_HOURS = 10_000, 100.0
+TASKS_PER_DUTY = 15  # tasks offered for rating one by one under each duty on the audit
+APPLICATION_COLUMNS = (
+    Application.id,
+    Application.employer,
+    Application.role_title,
+    Application.link,
+    Application.stage,
+    Application.applied_on,
+    Application.stage_since,
+    Application.last_follow_up,
+    Application.next_step,
+    Application.next_step_on,
+    Application.people_met,
+    Application.notes,
+)
 ENVIRONMENT_FIELDS = tuple(f.name for f in dataclasses.fields(EnvironmentView) if f.name != "saved")
-
-
-def _choice(value: str | None, allowed: tuple[str, ...], what: str) -> str | None:
-    if value in (None, ""):
-        return None
-    if value not in allowed:
-        raise BadInput(f"{what} must be one of {', '.join(allowed)}, not '{value}'")
-    return value
-
-
-def _environment_view(row: Environment | None) -> EnvironmentView:
-    if row is None:
-        return EnvironmentView()
-    return EnvironmentView(
-        focus=row.focus,
-        collaboration=row.collaboration,
-        team_min=row.team_min,
-        team_max=row.team_max,
-        work_mode=row.work_mode,
-        sector=row.sector,
-        mission=row.mission,
-        hours_per_week=row.hours_per_week,
-        notes=row.notes,
-        saved=True,
-    )
-
-
-def _application_view(row: Application, today: dt.date) -> ApplicationView:
-    return ApplicationView(
-        id=row.id,
-        employer=row.employer,
-        role_title=row.role_title,
-        link=row.link,
-        stage=row.stage,
-        applied_on=row.applied_on,
-        stage_since=row.stage_since,
-        last_follow_up=row.last_follow_up,
-        next_step=row.next_step,
-        next_step_on=row.next_step_on,
-        people_met=list(row.people_met or []),
-        notes=row.notes,
-        days_since_applying=(today - row.applied_on).days if row.applied_on else None,
-        next_stages=list(NEXT_STAGES[row.stage]),
-        has_offer=row.offer is not None,
-        history=[EventView(e.stage, e.date, e.note) for e in row.events],
-    )
-
-
-def _offer_view(row: Offer) -> OfferView:
-    return OfferView(
-        id=row.id,
-        application_id=row.application_id,
-        employer=row.application.employer,
-        role_title=row.application.role_title,
-        salary=row.salary,
-        currency=row.currency,
-        hours_per_week=row.hours_per_week,
-        work_mode=row.work_mode,
-        team_size=row.team_size,
-        main_duties=row.main_duties,
-        start_date=row.start_date,
-        deadline=row.deadline,
-        notes=row.notes,
-    )
-
-
-def _clean_names(names: list[str] | None) -> list[str]:
-    return [n.strip()[:200] for n in names or [] if n.strip()]
 
 
 class FitService:
@@ -158,22 +108,32 @@ class FitService:
         """Return a new duty of a job (for example one from a past job, to rate it)."""
         return self.workload.add_responsibility(job_id, name, description=description)
 
-    def _task_ratings(self) -> dict[int, list[TaskRating]]:
-        # Read-only listing of the tasks under each duty, for rating them one by one. The workload
-        # service has no task listing of its own yet; writes still go through it (rate_task).
-        from onward.workload.models import Task
+    def _task_ratings(self, *, loved_only: bool = False) -> dict[int, list[TaskRating]]:
+        """Return, per duty, the tasks worth rating one by one: the ones still open and any already rated.
 
+        Read-only: the workload service has no task listing of its own yet; writes go through it (rate_task).
+        Years of finished, unrated tasks stay out, and each duty shows its TASKS_PER_DUTY newest.
+        """
+        from onward.workload.models import ACTIVE_STATUSES, Task
+
+        query = select(Task.id, Task.responsibility_id, Task.title, Task.status, Task.enjoyment, Task.skill).where(
+            Task.responsibility_id.is_not(None)
+        )
+        if loved_only:
+            query = query.where(Task.enjoyment == "love")
+        else:
+            query = query.where(or_(Task.status.in_(ACTIVE_STATUSES), Task.enjoyment.is_not(None)))
+        out: dict[int, list[TaskRating]] = {}
         with self.workspace.session() as session:
-            rows = session.scalars(
-                select(Task).where(Task.responsibility_id.is_not(None), Task.status != "dropped").order_by(Task.id)
-            )
-            out: dict[int, list[TaskRating]] = {}
-            for task in rows:
-                assert task.responsibility_id is not None
-                out.setdefault(task.responsibility_id, []).append(
-                    TaskRating(task.id, task.title, task.status, task.enjoyment, task.skill)
-                )
-            return out
+            for task_id, duty_id, title, status, enjoyment, skill in session.execute(query.order_by(Task.id.desc())):
+                if duty_id is None:  # excluded by the query; says so to the type checker
+                    continue
+                shown = out.setdefault(duty_id, [])
+                if loved_only or len(shown) < TASKS_PER_DUTY:
+                    shown.append(TaskRating(task_id, title, status, enjoyment, skill))
+        for tasks in out.values():
+            tasks.reverse()  # oldest first, as they were entered
+        return out
 
     def audit(self) -> Audit:
         """Return every job with its duties and their ratings, and the rated duties as quadrant points."""
@@ -196,7 +156,7 @@ class FitService:
 
     def environment(self) -> EnvironmentView:
         with self.workspace.session() as session:
-            return _environment_view(session.scalar(select(Environment)))
+            return views.environment_view(session.scalar(select(Environment)))
 
     def save_environment(self, **values: Any) -> EnvironmentView:
         """Return the environment after saving the given fields (a field left out keeps its value)."""
@@ -206,9 +166,9 @@ class FitService:
         current = dataclasses.asdict(self.environment())
         current.pop("saved")
         current.update(values)
-        focus = _choice(current["focus"], FOCUS, "focus")
-        collaboration = _choice(current["collaboration"], COLLABORATION, "collaboration")
-        work_mode = _choice(current["work_mode"], WORK_MODES, "work mode")
+        focus = views.choice(current["focus"], FOCUS, "focus")
+        collaboration = views.choice(current["collaboration"], COLLABORATION, "collaboration")
+        work_mode = views.choice(current["work_mode"], WORK_MODES, "work mode")
         team_min, team_max, hours = current["team_min"], current["team_max"], current["hours_per_week"]
         for what, size in (("smallest team size", team_min), ("largest team size", team_max)):
             if size is not None and not 1 <= size <= MAX_TEAM:
@@ -304,8 +264,7 @@ class FitService:
         """Return the profile as a JSON Resume fragment (`basics` and `skills`)."""
         role = self.profile()
         loved_tasks = {
-            duty_id: [t.title for t in tasks if t.enjoyment == "love"]
-            for duty_id, tasks in self._task_ratings().items()
+            duty_id: [t.title for t in tasks] for duty_id, tasks in self._task_ratings(loved_only=True).items()
         }
         return profile.json_resume(
             name=name, label=role.label, summary=role.statement, duties=self.duties(), loved_tasks=loved_tasks
@@ -354,29 +313,59 @@ class FitService:
                 stage_since=day,
                 next_step=next_step.strip()[:500],
                 next_step_on=next_step_on,
-                people_met=_clean_names(people_met),
+                people_met=views.clean_names(people_met),
                 notes=notes,
             )
             row.events.append(ApplicationEvent(stage=stage, date=day, note=""))
             session.add(row)
             session.flush()
-            return _application_view(row, self.today)
+            application_id = row.id
+        return self.get_application(application_id)
 
-    def list_applications(self) -> list[ApplicationView]:
-        """Return every application: open ones first (furthest along first), then closed ones."""
+    def _load_applications(
+        self, session: Session, *conditions: Any, newest: int | None = None
+    ) -> list[ApplicationView]:
+        # Plain column selects: a long-time user has hundreds of applications, and ORM objects for each
+        # row and event would cost more than the page itself.
+        query = select(*APPLICATION_COLUMNS).where(*conditions)
+        if newest is not None:
+            query = query.order_by(Application.stage_since.desc(), Application.id.desc()).limit(newest)
+        rows = session.execute(query).all()
+        history: dict[int, list[EventView]] = defaultdict(list)
+        events = select(
+            ApplicationEvent.application_id, ApplicationEvent.stage, ApplicationEvent.date, ApplicationEvent.note
+        ).order_by(ApplicationEvent.id)
+        offers = select(Offer.application_id)
+        if conditions:
+            ids = [row.id for row in rows]
+            events = events.where(ApplicationEvent.application_id.in_(ids))
+            offers = offers.where(Offer.application_id.in_(ids))
+        for application_id, stage, day, note in session.execute(events):
+            history[application_id].append(EventView(stage, day, note))
+        offered = set(session.scalars(offers))
+        today = self.today  # read once: settings lookups add up over hundreds of rows
+        return [views.application_view(row, today, history[row.id], row.id in offered) for row in rows]
+
+    def list_applications(self, *, stages: tuple[str, ...] | None = None) -> list[ApplicationView]:
+        """Return the applications (in `stages`, or all): open ones first, furthest along first, then closed."""
         with self.workspace.session() as session:
-            rows = session.scalars(
-                select(Application).options(selectinload(Application.events), selectinload(Application.offer))
-            ).all()
-            views = [_application_view(row, self.today) for row in rows]
+            found = self._load_applications(session, *([Application.stage.in_(stages)] if stages else []))
         order = {stage: i for i, stage in enumerate(("offer", "interviewing", "applied", "wishlist"))}
-        return sorted(views, key=lambda a: (order.get(a.stage, 9), -(a.stage_since or dt.date.min).toordinal(), a.id))
+        return sorted(found, key=lambda a: (order.get(a.stage, 9), -(a.stage_since or dt.date.min).toordinal(), a.id))
+
+    def closed_applications(self, newest: int) -> tuple[list[ApplicationView], int]:
+        """Return the `newest` applications that came to an end (no reply counts), and how many there are."""
+        with self.workspace.session() as session:
+            closed = Application.stage.in_(CLOSED_STAGES)
+            total = int(session.scalar(select(func.count(Application.id)).where(closed)) or 0)
+            return self._load_applications(session, closed, newest=newest), total
 
     def get_application(self, application_id: int) -> ApplicationView:
-        for application in self.list_applications():
-            if application.id == application_id:
-                return application
-        raise NotFound(f"there is no application {application_id}")
+        with self.workspace.session() as session:
+            found = self._load_applications(session, Application.id == application_id)
+        if not found:
+            raise NotFound(f"there is no application {application_id}")
+        return found[0]
 
     def advance(self, application_id: int, stage: str, *, on: dt.date | None = None, note: str = "") -> ApplicationView:
         """Return the application after moving it to `stage` on `on` (today by default), kept in its history."""
@@ -425,14 +414,16 @@ class FitService:
             row = self._application(session, application_id)
             row.next_step, row.next_step_on = next_step.strip()[:500], on if next_step.strip() else None
             if people_met is not None:
-                row.people_met = _clean_names(people_met)
+                row.people_met = views.clean_names(people_met)
             if notes is not None:
                 row.notes = notes
         return self.get_application(application_id)
 
-    def reminders(self) -> list[Reminder]:
-        """Return today's gentle follow-up suggestions."""
-        return reminders.reminders(self.list_applications(), self.today)
+    def reminders(self, applications: list[ApplicationView] | None = None) -> list[Reminder]:
+        """Return today's gentle follow-up suggestions (about `applications`, or all open ones)."""
+        if applications is None:
+            applications = self.list_applications(stages=OPEN_STAGES)
+        return reminders.reminders(applications, self.today)
 
     # ---- offers ----
 
@@ -452,7 +443,7 @@ class FitService:
         on: dt.date | None = None,
     ) -> OfferView:
         """Return the offer recorded for an application (moving the application to "offer" if needed)."""
-        mode = _choice(work_mode, WORK_MODES, "work mode")
+        mode = views.choice(work_mode, WORK_MODES, "work mode")
         if salary is not None and salary < 0:
             raise BadInput(f"salary cannot be negative (got {salary:g})")
         if hours_per_week is not None and not 0 < hours_per_week <= MAX_HOURS:
@@ -488,12 +479,16 @@ class FitService:
             session.add(row)
             session.flush()
             session.refresh(row, ["application"])
-            return _offer_view(row)
+            return views.offer_view(row)
+
+    def offer_count(self) -> int:
+        with self.workspace.session() as session:
+            return int(session.scalar(select(func.count(Offer.id))) or 0)
 
     def list_offers(self) -> list[OfferView]:
         with self.workspace.session() as session:
             rows = session.scalars(select(Offer).options(selectinload(Offer.application)).order_by(Offer.id))
-            return [_offer_view(row) for row in rows]
+            return [views.offer_view(row) for row in rows]
 
     def compare_offers(self) -> OfferComparison:
         """Return every offer side by side against the ideal-role profile, each with a plain summary."""

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from onward.errors import BadInput
-from onward.fit.models import COLLABORATION, FOCUS, STAGES, WORK_MODES
+from onward.fit.models import COLLABORATION, FOCUS, OPEN_STAGES, STAGES, WORK_MODES
 from onward.fit.quadrant import quadrant_chart
 from onward.fit.schemas import (
     ApplicationView,
@@ -37,6 +37,8 @@ STAGE_WORDS = {
     "rejected": "Not this time",
     "ghosted": "No reply",
 }
+CLOSED_SHOWN = 30  # closed applications listed on the page, newest first (`onward applications list` has all)
+REMINDERS_SHOWN = 5  # a few suggestions at a time: more would read as a to-do list
 # Links to the matching pages, shown only once those pages exist in this build.
 MATCHING_PAGES = (
     ("/fit/occupations", "Occupations that fit", "Real occupations whose tasks look like the ones you love."),
@@ -58,6 +60,7 @@ class FitOverview:
     open_applications: int
     offers: int
     links: list[FitLink] = field(default_factory=list)
+    reminders_shown: int = REMINDERS_SHOWN
 
 
 @dataclass
@@ -86,10 +89,12 @@ class ProfilePage:
 @dataclass
 class ApplicationsPage:
     open: list[ApplicationView]
-    closed: list[ApplicationView]
+    closed: list[ApplicationView]  # the most recent CLOSED_SHOWN
+    closed_total: int
     reminders: list[Reminder]
     today: dt.date
     stage_words: dict[str, str]
+    reminders_shown: int = REMINDERS_SHOWN
 
 
 @dataclass
@@ -147,7 +152,7 @@ def _route_exists(request: Request, path: str) -> bool:
 
 @page(router, "/fit", "fit/index.html")
 def fit_overview(request: Request, services: Services = Depends(get_services)) -> FitOverview:
-    applications = services.fit.list_applications()
+    applications = services.fit.list_applications(stages=OPEN_STAGES)
     links = [
         FitLink("/fit/audit", "Task audit", "Rate each duty: love, like or could do without, and your skill."),
         FitLink("/fit/environment", "Environment", "Focus or variety, team or solo, team size, where and how long."),
@@ -160,9 +165,9 @@ def fit_overview(request: Request, services: Services = Depends(get_services)) -
     ]
     return FitOverview(
         profile=services.fit.profile(),
-        reminders=services.fit.reminders(),
-        open_applications=sum(1 for a in applications if a.next_stages and a.stage != "ghosted"),
-        offers=len(services.fit.list_offers()),
+        reminders=services.fit.reminders(applications),
+        open_applications=len(applications),
+        offers=services.fit.offer_count(),
         links=links,
     )
 
@@ -327,11 +332,13 @@ def _download(data: object, filename: str) -> Response:
 
 @page(router, "/fit/applications", "fit/applications.html")
 def applications_page(services: Services = Depends(get_services)) -> ApplicationsPage:
-    applications = services.fit.list_applications()
+    applications = services.fit.list_applications(stages=OPEN_STAGES)
+    closed, closed_total = services.fit.closed_applications(CLOSED_SHOWN)
     return ApplicationsPage(
-        open=[a for a in applications if a.next_stages and a.stage != "ghosted"],
-        closed=[a for a in applications if not a.next_stages or a.stage == "ghosted"],
-        reminders=services.fit.reminders(),
+        open=applications,
+        closed=closed,
+        closed_total=closed_total,
+        reminders=services.fit.reminders(applications),
         today=services.today,
         stage_words=STAGE_WORDS,
     )
@@ -408,7 +415,7 @@ def next_step(
 
 @page(router, "/fit/offers", "fit/offers.html")
 def offers_page(services: Services = Depends(get_services)) -> OffersPage:
-    applications = services.fit.list_applications()
+    applications = services.fit.list_applications(stages=("applied", "interviewing", "ghosted", "offer"))
     return OffersPage(
         comparison=services.fit.compare_offers(),
         can_take_offer=[
