@@ -97,3 +97,17 @@ def test_interviews_and_next_steps_get_their_own_gentle_notes(services: Services
     assert [(r.application_id, r.kind) for r in reminders] == [(soon.id, "next_step"), (quiet.id, "follow_up")]
     assert reminders[0].message == "Coming up with Harbour: Second interview, tomorrow."
     assert fit.get_application(soon.id).people_met == ["Dana Reyes"]
+
+
+def test_the_demo_tells_alexs_job_search(services: Services) -> None:
+    from onward.demo import fill_demo
+
+    fill_demo(services)
+    applications = {a.employer: a for a in services.fit.list_applications()}
+    ghosted = applications["Bright Futures Trust"]
+    assert ghosted.stage == "ghosted"
+    assert (ghosted.history[-1].date - ghosted.history[0].date).days == 20  # no reply 20 days after applying
+    assert applications["Northside Adult Learning Centre"].stage == "interviewing"
+    assert applications["Harbour Adult Education"].has_offer and applications["Metro Nonprofit Services"].has_offer
+    kinds = {r.employer: r.kind for r in services.fit.reminders()}
+    assert kinds == {"Northside Adult Learning Centre": "next_step", "City Library Service": "follow_up"}

@@ -37,3 +37,14 @@ def test_bad_environment_values_say_what_is_wrong(services: Services, values: di
     with pytest.raises(BadInput, match=message):
         services.fit.save_environment(**values)
     assert not services.fit.environment().saved  # nothing was stored
+
+
+def test_importing_an_export_twice_keeps_one_environment_and_one_profile(services: Services) -> None:
+    from onward.demo import fill_demo
+
+    fill_demo(services)
+    exported = services.export()
+    services.import_(exported, merge=True)
+    tables = services.export()["tables"]
+    assert len(tables["environments"]) == 1 and len(tables["role_profiles"]) == 1
+    assert services.fit.environment().team_max == 8
