@@ -14,12 +14,28 @@ from html import escape
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 INK = "#1f2933"
 GRID = "#d9dee3"
+HIGHLIGHT_FILL = "#e3f4ea"
+HIGHLIGHT_INK = "#1e6b3a"
+POINT_LABEL_CHARS = 28
+CHAR_WIDTH = 6.2  # average width of an 11px system-ui character, for keeping labels inside the chart
 
 
 @dataclass(frozen=True)
 class Series:
     name: str
     values: Sequence[float]
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A region of a scatter chart to shade and name, e.g. the loved-and-good corner."""
+
+    x: tuple[float, float]
+    y: tuple[float, float]
+    label: str
+
+    def contains(self, x: float, y: float) -> bool:
+        return min(self.x) <= x <= max(self.x) and min(self.y) <= y <= max(self.y)
 
 
 def _nice_max(value: float) -> float:
@@ -137,13 +153,20 @@ def scatter(
     y_range: tuple[float, float],
     width: int = 480,
     height: int = 320,
+    x_ticks: Sequence[tuple[float, str]] = (),
+    y_ticks: Sequence[tuple[float, str]] = (),
+    highlight: Highlight | None = None,
+    notes: Sequence[str] = (),
     ticks: bool = False,
 ) -> str:
     """Return SVG of labelled points (x, y, label) on fixed axes, e.g. enjoyment × skill or mistakes × load.
 
-    A point with an empty label is drawn without text; `ticks` writes the axes' values at their quarters.
+    `x_ticks`/`y_ticks` name positions on the axes (e.g. 3 → "love"); `ticks` instead writes the axes' values at
+    their quarters. `highlight` shades one region (e.g. the loved-and-good corner) and rings the points inside it.
+    `notes` (one per point) replace the numbers in each point's tooltip and description, e.g. "love, skill 5".
+    A point with an empty label is drawn without text.
     """
-    left, right, top, bottom = 48, 16, 28, 40
+    left, right, top, bottom = 48, 16, 28, 40 + (14 if x_ticks else 0)
     plot_w, plot_h = width - left - right, height - top - bottom
     (x_lo, x_hi), (y_lo, y_hi) = x_range, y_range
 
@@ -153,7 +176,8 @@ def scatter(
     def py(v: float) -> float:
         return top + plot_h - (v - y_lo) / ((y_hi - y_lo) or 1) * plot_h
 
-    summary = "; ".join(f"{label}: {_fmt(xv)}, {_fmt(yv)}" for xv, yv, label in points if label)
+    described = [notes[i] if i < len(notes) else f"{_fmt(xv)}, {_fmt(yv)}" for i, (xv, yv, _label) in enumerate(points)]
+    summary = "; ".join(f"{label}: {note}" for (_x, _y, label), note in zip(points, described, strict=True) if label)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" role="img" '
         f'font-family="system-ui, sans-serif" font-size="11">',
@@ -172,19 +196,41 @@ def scatter(
                 f'<text x="{px(xv):.1f}" y="{top + plot_h + 12}" text-anchor="middle" fill="{INK}">{_fmt(xv)}</text>'
             )
             parts.append(f'<text x="{left - 4}" y="{py(yv) + 4:.1f}" text-anchor="end" fill="{INK}">{_fmt(yv)}</text>')
-    for xv, yv, label in points:
+    if highlight is not None:
+        hx0, hx1 = sorted((px(highlight.x[0]), px(highlight.x[1])))
+        hy0, hy1 = sorted((py(highlight.y[0]), py(highlight.y[1])))
         parts.append(
-            f'<circle cx="{px(xv):.1f}" cy="{py(yv):.1f}" r="5" fill="{PALETTE[0]}" fill-opacity="0.8">'
-            f"<title>{escape(label) + ': ' if label else ''}{_fmt(xv)}, {_fmt(yv)}</title></circle>"
+            f'<rect x="{hx0:.1f}" y="{hy0:.1f}" width="{hx1 - hx0:.1f}" height="{hy1 - hy0:.1f}" '
+            f'fill="{HIGHLIGHT_FILL}" stroke="{PALETTE[2]}" stroke-dasharray="4 3"/>'
+        )
+        parts.append(
+            f'<text x="{hx1 - 4:.1f}" y="{hy0 + 13:.1f}" text-anchor="end" font-weight="600" '
+            f'fill="{HIGHLIGHT_INK}">{escape(highlight.label)}</text>'
+        )
+    for value, name in x_ticks:
+        parts.append(
+            f'<text x="{px(value):.1f}" y="{top + plot_h + 14}" text-anchor="middle" fill="{INK}">{escape(name)}</text>'
+        )
+    for value, name in y_ticks:
+        parts.append(
+            f'<text x="{left - 6}" y="{py(value) + 4:.1f}" text-anchor="end" fill="{INK}">{escape(name)}</text>'
+        )
+    for (xv, yv, label), note in zip(points, described, strict=True):
+        inside = highlight is not None and highlight.contains(xv, yv)
+        ring = f' stroke="{HIGHLIGHT_INK}" stroke-width="2"' if inside else ""
+        parts.append(
+            f'<circle cx="{px(xv):.1f}" cy="{py(yv):.1f}" r="5" fill="{PALETTE[0]}" fill-opacity="0.8"{ring}>'
+            f"<title>{escape(label) + ': ' if label else ''}{escape(note)}</title></circle>"
         )
         if not label:
             continue
-        # Labels near the right edge go on the left of their point so they stay inside the chart.
-        right_half = px(xv) > left + plot_w * 0.6
-        anchor, dx = ("end", -7) if right_half else ("start", 7)
-        parts.append(
-            f'<text x="{px(xv) + dx:.1f}" y="{py(yv) + 4:.1f}" text-anchor="{anchor}" fill="{INK}">'
-            f"{escape(label[:24])}</text>"
-        )
+        text = label if len(label) <= POINT_LABEL_CHARS else label[: POINT_LABEL_CHARS - 1] + "…"
+        # A label that would run past the right edge goes to the left of its point instead.
+        if px(xv) + 7 + CHAR_WIDTH * len(text) > width - right:
+            parts.append(
+                f'<text x="{px(xv) - 8:.1f}" y="{py(yv) + 4:.1f}" text-anchor="end" fill="{INK}">{escape(text)}</text>'
+            )
+        else:
+            parts.append(f'<text x="{px(xv) + 7:.1f}" y="{py(yv) + 4:.1f}" fill="{INK}">{escape(text)}</text>')
     parts.append("</svg>")
     return "".join(parts)

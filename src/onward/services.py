@@ -19,6 +19,7 @@ from onward.store import Store
 from onward.store.base import Setting
 
 if TYPE_CHECKING:
+    from onward.fit.service import FitService
     from onward.workload.importing import WorkloadImports
     from onward.workload.service import WorkloadService
 
@@ -76,6 +77,12 @@ class Services:
         from onward.workload.importing import WorkloadImports
 
         return WorkloadImports(self.workspace)
+
+    @cached_property
+    def fit(self) -> FitService:
+        from onward.fit.service import FitService
+
+        return FitService(self.workspace)
 
     @cached_property
     def preferences(self) -> Preferences:

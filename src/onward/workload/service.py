@@ -179,3 +179,18 @@ class WorkloadService(TasksMixin, PlanningMixin, LogMixin, HandoffMixin):
             if energy is not None:
                 duty.energy = energy
         return self.get_responsibility(responsibility_id)
+
+    def rate_task(self, task_id: int, *, enjoyment: str | None = None, skill: int | None = None) -> None:
+        """Record how the person feels about one task (love/like/without) and their skill at it, 1–5."""
+        if enjoyment is not None and enjoyment not in ENJOYMENT:
+            raise BadInput(f"enjoyment must be one of {', '.join(ENJOYMENT)}, not '{enjoyment}'")
+        if skill is not None and not 1 <= skill <= 5:
+            raise BadInput(f"skill must be from 1 to 5, not {skill}")
+        with self.workspace.session() as session:
+            task = session.get(Task, task_id)
+            if task is None:
+                raise NotFound(f"there is no task {task_id}")
+            if enjoyment is not None:
+                task.enjoyment = enjoyment
+            if skill is not None:
+                task.skill = skill

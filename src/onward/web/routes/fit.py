@@ -1,0 +1,454 @@
+"""Fit pages: the task audit, environment, ideal-role profile, applications and offers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from onward.errors import BadInput
+from onward.fit.models import COLLABORATION, FOCUS, OPEN_STAGES, STAGES, WORK_MODES
+from onward.fit.quadrant import quadrant_chart
+from onward.fit.schemas import (
+    ApplicationView,
+    Audit,
+    EnvironmentView,
+    OfferComparison,
+    Reminder,
+    RoleProfileView,
+)
+from onward.services import Services
+from onward.web.deps import get_services
+from onward.web.pages import NavItem, page, render
+
+router = APIRouter()
+NAV = NavItem("Fit", "/fit", 40, "What you love, what you are good at, and the work that fits")
+
+STAGE_WORDS = {
+    "wishlist": "Wishlist",
+    "applied": "Applied",
+    "interviewing": "Interviewing",
+    "offer": "Offer",
+    "accepted": "Accepted",
+    "declined": "Declined",
+    "rejected": "Not this time",
+    "ghosted": "No reply",
+}
+CLOSED_SHOWN = 30  # closed applications listed on the page, newest first (`onward applications list` has all)
+REMINDERS_SHOWN = 5  # a few suggestions at a time: more would read as a to-do list
+# Links to the matching pages, shown only once those pages exist in this build.
+MATCHING_PAGES = (
+    ("/fit/occupations", "Occupations that fit", "Real occupations whose tasks look like the ones you love."),
+    ("/fit/postings", "Job postings", "Postings you imported, ranked against your profile, with reasons."),
+)
+
+
+@dataclass
+class FitLink:
+    path: str
+    label: str
+    summary: str
+
+
+@dataclass
+class FitOverview:
+    profile: RoleProfileView
+    reminders: list[Reminder]
+    open_applications: int
+    offers: int
+    links: list[FitLink] = field(default_factory=list)
+    reminders_shown: int = REMINDERS_SHOWN
+
+
+@dataclass
+class AuditPage:
+    audit: Audit
+    profile: RoleProfileView
+    chart: str
+    today: dt.date
+
+
+@dataclass
+class EnvironmentPage:
+    environment: EnvironmentView
+    saved: bool
+    focus_choices: tuple[str, ...] = FOCUS
+    collaboration_choices: tuple[str, ...] = COLLABORATION
+    work_modes: tuple[str, ...] = WORK_MODES
+
+
+@dataclass
+class ProfilePage:
+    profile: RoleProfileView
+    saved: bool
+
+
+@dataclass
+class ApplicationsPage:
+    open: list[ApplicationView]
+    closed: list[ApplicationView]  # the most recent CLOSED_SHOWN
+    closed_total: int
+    reminders: list[Reminder]
+    today: dt.date
+    stage_words: dict[str, str]
+    reminders_shown: int = REMINDERS_SHOWN
+
+
+@dataclass
+class OffersPage:
+    comparison: OfferComparison
+    can_take_offer: list[ApplicationView]
+    today: dt.date
+    work_modes: tuple[str, ...] = WORK_MODES
+
+
+# ---- parsing form fields (names the field and the reason) ----
+
+
+def _date(value: str, what: str) -> dt.date | None:
+    if not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise BadInput(f"{what} is not a date (got {value!r}); use YYYY-MM-DD") from None
+
+
+def _int(value: str, what: str) -> int | None:
+    if not value.strip():
+        return None
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise BadInput(f"{what} is not a whole number (got {value!r})") from None
+
+
+def _number(value: str, what: str) -> float | None:
+    if not value.strip():
+        return None
+    try:
+        return float(value.strip().replace(",", ""))
+    except ValueError:
+        raise BadInput(f"{what} is not a number (got {value!r})") from None
+
+
+def _names(value: str) -> list[str]:
+    return [name.strip() for name in value.replace("\n", ",").split(",") if name.strip()]
+
+
+def _is_htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true"
+
+
+def _route_exists(request: Request, path: str) -> bool:
+    return any(getattr(route, "path", None) == path for route in request.app.routes)
+
+
+# ---- overview ----
+
+
+@page(router, "/fit", "fit/index.html")
+def fit_overview(request: Request, services: Services = Depends(get_services)) -> FitOverview:
+    applications = services.fit.list_applications(stages=OPEN_STAGES)
+    links = [
+        FitLink("/fit/audit", "Task audit", "Rate each duty: love, like or could do without, and your skill."),
+        FitLink("/fit/environment", "Environment", "Focus or variety, team or solo, team size, where and how long."),
+        FitLink("/fit/profile", "Ideal-role profile", "Your ideal role in a few lines; edit it, export it."),
+    ]
+    links += [FitLink(path, label, summary) for path, label, summary in MATCHING_PAGES if _route_exists(request, path)]
+    links += [
+        FitLink("/fit/applications", "Applications", "Where each application stands, and gentle follow-up notes."),
+        FitLink("/fit/offers", "Offers", "Offers side by side against your ideal role."),
+    ]
+    return FitOverview(
+        profile=services.fit.profile(),
+        reminders=services.fit.reminders(applications),
+        open_applications=len(applications),
+        offers=services.fit.offer_count(),
+        links=links,
+    )
+
+
+# ---- task audit ----
+
+
+def _audit_page(services: Services) -> AuditPage:
+    audit = services.fit.audit()
+    return AuditPage(
+        audit=audit, profile=services.fit.profile(), chart=quadrant_chart(audit.points), today=services.today
+    )
+
+
+@page(router, "/fit/audit", "fit/audit.html")
+def audit_page(services: Services = Depends(get_services)) -> AuditPage:
+    return _audit_page(services)
+
+
+@router.post("/fit/audit/duties/{duty_id}", include_in_schema=False)
+def rate_duty(
+    request: Request,
+    duty_id: int,
+    enjoyment: str = Form(""),
+    skill: str = Form(""),
+    energy: str = Form(""),
+    services: Services = Depends(get_services),
+) -> Response:
+    services.fit.rate_duty(
+        duty_id,
+        enjoyment=enjoyment or None,
+        skill=_int(skill, "skill"),
+        energy=_int(energy, "energy"),
+    )
+    if not _is_htmx(request):
+        return RedirectResponse(f"/fit/audit#duty-{duty_id}", status_code=303)
+    data = _audit_page(services)
+    duty = next(d for job in data.audit.jobs for d in job.duties if d.id == duty_id)
+    return render(request, "fit/_duty_saved.html", data, duty=duty, saved_duty=duty_id)
+
+
+@router.post("/fit/audit/tasks/{task_id}", include_in_schema=False)
+def rate_task(
+    task_id: int,
+    enjoyment: str = Form(""),
+    skill: str = Form(""),
+    duty_id: int = Form(0),
+    services: Services = Depends(get_services),
+) -> Response:
+    services.fit.rate_task(task_id, enjoyment=enjoyment or None, skill=_int(skill, "skill"))
+    return RedirectResponse(f"/fit/audit#duty-{duty_id}" if duty_id else "/fit/audit", status_code=303)
+
+
+@router.post("/fit/audit/jobs", include_in_schema=False)
+def add_past_job(
+    title: str = Form(...),
+    employer: str = Form(""),
+    start_date: str = Form(""),
+    end_date: str = Form(""),
+    services: Services = Depends(get_services),
+) -> Response:
+    job = services.fit.add_past_job(
+        title,
+        employer=employer,
+        start_date=_date(start_date, "start date"),
+        end_date=_date(end_date, "end date"),
+    )
+    return RedirectResponse(f"/fit/audit#job-{job.id}", status_code=303)
+
+
+@router.post("/fit/audit/duties", include_in_schema=False)
+def add_duty(
+    job_id: int = Form(...),
+    name: str = Form(...),
+    description: str = Form(""),
+    services: Services = Depends(get_services),
+) -> Response:
+    duty = services.fit.add_duty(job_id, name, description=description)
+    return RedirectResponse(f"/fit/audit#duty-{duty.id}", status_code=303)
+
+
+# ---- environment ----
+
+
+@page(router, "/fit/environment", "fit/environment.html")
+def environment_page(saved: bool = False, services: Services = Depends(get_services)) -> EnvironmentPage:
+    return EnvironmentPage(environment=services.fit.environment(), saved=saved)
+
+
+@router.post("/fit/environment", include_in_schema=False)
+def save_environment(
+    focus: str = Form(""),
+    collaboration: str = Form(""),
+    team_min: str = Form(""),
+    team_max: str = Form(""),
+    work_mode: str = Form(""),
+    sector: str = Form(""),
+    mission: str = Form(""),
+    hours_per_week: str = Form(""),
+    notes: str = Form(""),
+    services: Services = Depends(get_services),
+) -> Response:
+    services.fit.save_environment(
+        focus=focus or None,
+        collaboration=collaboration or None,
+        team_min=_int(team_min, "smallest team size"),
+        team_max=_int(team_max, "largest team size"),
+        work_mode=work_mode or None,
+        sector=sector,
+        mission=mission,
+        hours_per_week=_number(hours_per_week, "hours per week"),
+        notes=notes,
+    )
+    return RedirectResponse("/fit/environment?saved=true", status_code=303)
+
+
+# ---- ideal-role profile ----
+
+
+@page(router, "/fit/profile", "fit/profile.html")
+def profile_page(saved: bool = False, services: Services = Depends(get_services)) -> ProfilePage:
+    return ProfilePage(profile=services.fit.profile(), saved=saved)
+
+
+@router.post("/fit/profile", include_in_schema=False)
+def edit_profile(
+    statement: str = Form(""), label: str = Form(""), services: Services = Depends(get_services)
+) -> Response:
+    services.fit.edit_profile(statement=statement, label=label)
+    return RedirectResponse("/fit/profile?saved=true", status_code=303)
+
+
+@router.post("/fit/profile/generated", include_in_schema=False)
+def use_generated(services: Services = Depends(get_services)) -> Response:
+    services.fit.use_generated_statement()
+    return RedirectResponse("/fit/profile?saved=true", status_code=303)
+
+
+@router.get("/fit/profile/export.json", include_in_schema=False)
+@router.get("/api/fit/profile/export", summary="The ideal-role profile as JSON")
+def export_profile(services: Services = Depends(get_services)) -> Response:
+    return _download(services.fit.profile_export(), f"ideal-role-{services.today.isoformat()}.json")
+
+
+@router.get("/fit/profile/resume.json", include_in_schema=False)
+@router.get("/api/fit/profile/jsonresume", summary="The ideal-role profile as a JSON Resume fragment")
+def export_json_resume(services: Services = Depends(get_services)) -> Response:
+    data = services.fit.json_resume(services.preferences.get("name"))
+    return _download(data, f"resume-fragment-{services.today.isoformat()}.json")
+
+
+def _download(data: object, filename: str) -> Response:
+    return Response(
+        json.dumps(data, indent=1, ensure_ascii=False) + "\n",
+        media_type="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+# ---- applications ----
+
+
+@page(router, "/fit/applications", "fit/applications.html")
+def applications_page(services: Services = Depends(get_services)) -> ApplicationsPage:
+    applications = services.fit.list_applications(stages=OPEN_STAGES)
+    closed, closed_total = services.fit.closed_applications(CLOSED_SHOWN)
+    return ApplicationsPage(
+        open=applications,
+        closed=closed,
+        closed_total=closed_total,
+        reminders=services.fit.reminders(applications),
+        today=services.today,
+        stage_words=STAGE_WORDS,
+    )
+
+
+@router.post("/fit/applications", include_in_schema=False)
+def add_application(
+    employer: str = Form(...),
+    role_title: str = Form(...),
+    link: str = Form(""),
+    stage: str = Form("wishlist"),
+    on: str = Form(""),
+    next_step: str = Form(""),
+    next_step_on: str = Form(""),
+    people_met: str = Form(""),
+    notes: str = Form(""),
+    services: Services = Depends(get_services),
+) -> Response:
+    application = services.fit.add_application(
+        employer,
+        role_title,
+        link=link,
+        stage=stage,
+        on=_date(on, "date"),
+        next_step=next_step,
+        next_step_on=_date(next_step_on, "next step date"),
+        people_met=_names(people_met),
+        notes=notes,
+    )
+    return RedirectResponse(f"/fit/applications#application-{application.id}", status_code=303)
+
+
+@router.post("/fit/applications/{application_id}/advance", include_in_schema=False)
+def advance_application(
+    application_id: int,
+    stage: str = Form(...),
+    on: str = Form(""),
+    note: str = Form(""),
+    services: Services = Depends(get_services),
+) -> Response:
+    if stage not in STAGES:
+        raise BadInput(f"stage must be one of {', '.join(STAGES)}, not '{stage}'")
+    services.fit.advance(application_id, stage, on=_date(on, "date"), note=note)
+    return RedirectResponse(f"/fit/applications#application-{application_id}", status_code=303)
+
+
+@router.post("/fit/applications/{application_id}/follow-up", include_in_schema=False)
+def follow_up(application_id: int, services: Services = Depends(get_services)) -> Response:
+    services.fit.record_follow_up(application_id)
+    return RedirectResponse(f"/fit/applications#application-{application_id}", status_code=303)
+
+
+@router.post("/fit/applications/{application_id}/next-step", include_in_schema=False)
+def next_step(
+    application_id: int,
+    next_step: str = Form(""),
+    next_step_on: str = Form(""),
+    people_met: str = Form(""),
+    notes: str = Form(""),
+    services: Services = Depends(get_services),
+) -> Response:
+    services.fit.set_next_step(
+        application_id,
+        next_step,
+        on=_date(next_step_on, "next step date"),
+        people_met=_names(people_met),
+        notes=notes,
+    )
+    return RedirectResponse(f"/fit/applications#application-{application_id}", status_code=303)
+
+
+# ---- offers ----
+
+
+@page(router, "/fit/offers", "fit/offers.html")
+def offers_page(services: Services = Depends(get_services)) -> OffersPage:
+    applications = services.fit.list_applications(stages=("applied", "interviewing", "ghosted", "offer"))
+    return OffersPage(
+        comparison=services.fit.compare_offers(),
+        can_take_offer=[
+            a for a in applications if not a.has_offer and ("offer" in a.next_stages or a.stage == "offer")
+        ],
+        today=services.today,
+    )
+
+
+@router.post("/fit/offers", include_in_schema=False)
+def add_offer(
+    application_id: int = Form(...),
+    salary: str = Form(""),
+    currency: str = Form(""),
+    hours_per_week: str = Form(""),
+    work_mode: str = Form(""),
+    team_size: str = Form(""),
+    main_duties: str = Form(""),
+    start_date: str = Form(""),
+    deadline: str = Form(""),
+    notes: str = Form(""),
+    services: Services = Depends(get_services),
+) -> Response:
+    services.fit.add_offer(
+        application_id,
+        salary=_number(salary, "salary"),
+        currency=currency,
+        hours_per_week=_number(hours_per_week, "hours per week"),
+        work_mode=work_mode or None,
+        team_size=_int(team_size, "team size"),
+        main_duties=main_duties,
+        start_date=_date(start_date, "start date"),
+        deadline=_date(deadline, "deadline"),
+        notes=notes,
+    )
+    return RedirectResponse("/fit/offers", status_code=303)
