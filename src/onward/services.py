@@ -19,6 +19,7 @@ from onward.store import Store
 from onward.store.base import Setting
 
 if TYPE_CHECKING:
+    from onward.workload.importing import WorkloadImports
     from onward.workload.service import WorkloadService
 
 
@@ -67,7 +68,14 @@ class Services:
     def workload(self) -> WorkloadService:
         from onward.workload.service import WorkloadService
 
-        return WorkloadService(self.workspace)
+        # Meetings from the imported calendar take hours off each forecast week.
+        return WorkloadService(self.workspace, self.workload_imports.meeting_hours_by_week)
+
+    @cached_property
+    def workload_imports(self) -> WorkloadImports:
+        from onward.workload.importing import WorkloadImports
+
+        return WorkloadImports(self.workspace)
 
     @cached_property
     def preferences(self) -> Preferences:

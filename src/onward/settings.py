@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -15,6 +18,27 @@ def default_data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("onward", appauthor=False))
+
+
+def local_timezone_name() -> str | None:
+    """Return this computer's time zone as an IANA name (TZ, /etc/timezone, /etc/localtime), or None."""
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    with contextlib.suppress(OSError):
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    try:
+        target = str(Path("/etc/localtime").resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    for name in candidates:
+        if name:
+            try:
+                ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+            return name
+    return None
 
 
 class Settings(BaseSettings):
@@ -87,11 +111,45 @@ class Settings(BaseSettings):
     important_from: int = Field(
         default=4, ge=1, le=5, description="Priorities: a task counts as important from this importance (1–5)."
     )
+    timezone: str | None = Field(
+        default=None,
+        description=(
+            "Your time zone, as an IANA name such as Europe/Paris or America/Chicago. Imported calendar "
+            "events and task due times are placed in it. Empty means this computer's time zone."
+        ),
+    )
+    tentative_meeting_share: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description=(
+            "How much of a tentative meeting counts against your available hours (0 to 1). "
+            "Busy meetings count in full; free and cancelled ones not at all."
+        ),
+    )
 
-    @field_validator("database_url", "demo_database_url", "token", mode="before")
+    @field_validator("database_url", "demo_database_url", "token", "timezone", mode="before")
     @classmethod
     def _empty_is_none(cls, value: Any) -> Any:
         return None if value == "" else value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                ZoneInfo(value)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValueError(f"'{value}' is not a time zone name (try one like Europe/Paris)") from None
+        return value
+
+    def zone(self) -> dt.tzinfo:
+        """Return the user's time zone: the setting, else this computer's, else its current UTC offset."""
+        name = self.timezone or local_timezone_name()
+        if name:
+            return ZoneInfo(name)
+        # No IANA name to be found (rare: some containers, Windows without TZ): the current offset will do.
+        return dt.datetime.now().astimezone().tzinfo or dt.UTC
 
     def effective_today(self) -> dt.date:
         """Return the date Onward treats as today."""

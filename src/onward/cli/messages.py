@@ -28,7 +28,7 @@ NO_FILE = "{path}: no such file"
 # ---- workload ----
 TASKS_HELP = "Your tasks: capture, list by urgency, finish, hand off."
 TASKS_ADD_HELP = (
-    "Add a task from one line, e.g. \"Draft grant report #grants due:fri 3h !4\": #duty, due:WHEN "
+    'Add a task from one line, e.g. "Draft grant report #grants due:fri 3h !4": #duty, due:WHEN '
     "(mon…sun, today, tomorrow, YYYY-MM-DD, +3d, +2w), effort (3h, 90m), importance !1…!5, recur:weekly."
 )
 TASKS_LIST_HELP = "List open and waiting tasks, most urgent first, with each term of their urgency."
@@ -68,7 +68,7 @@ TASK_NEXT = "Next one in the series is due {due}."
 TASK_STATUS = "Task {id} is now {status}."
 TASK_LOCKED = "Task {id} stays on your plate."
 TASK_UNLOCKED = "Task {id} may be suggested for hand-off again."
-NO_TASKS = "Nothing open. Add one with: onward tasks add \"…\""
+NO_TASKS = 'Nothing open. Add one with: onward tasks add "…"'
 CAPACITY_SET = "From {starts}: {weekly} h a week ({days})."
 CAPACITY_DEFAULT = "(not set yet: Onward assumes 40 h, Monday to Friday)"
 EXCEPTION_ADDED = "Recorded {first} to {last}: {hours} h a day{note}."

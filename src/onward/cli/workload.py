@@ -493,3 +493,9 @@ def colleagues_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
         return
     for c in colleagues:
         typer.echo(f"{c.id:>4}  {c.name}: up to {_hours(c.weekly_limit_hours)} h a week {c.note}".rstrip())
+
+
+# The file importers' commands join the groups once, when this module is first imported.
+from onward.cli.workload_files import register_files  # noqa: E402 - needs the groups defined above
+
+register_files(tasks_app, calendar_app)

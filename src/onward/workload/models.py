@@ -5,7 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from onward.store.base import Owned
@@ -158,7 +170,35 @@ class TaskDependency(Owned):
     """`task` cannot finish before `depends_on` (Taskwarrior's depends)."""
 
     __tablename__ = "task_dependencies"
-    __table_args__ = (UniqueConstraint("owner_id", "task_id", "depends_on_id"),)
+    __table_args__ = (
+        UniqueConstraint("owner_id", "task_id", "depends_on_id"),
+        {"info": {"natural_key": ("task_id", "depends_on_id")}},  # a merge import links each pair once
+    )
 
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
     depends_on_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+
+
+# How an imported calendar event shows the person's time (see onward.workload.calendar for the rules).
+SHOW_AS = ("busy", "tentative", "free", "out_of_office", "cancelled")
+
+
+class CalendarEvent(Owned):
+    """One occurrence of an imported calendar event, in the user's time zone (naive local times).
+
+    A recurring meeting is stored once per occurrence inside the import window; a re-import replaces all rows.
+    """
+
+    __tablename__ = "calendar_events"
+    __table_args__ = (
+        UniqueConstraint("owner_id", "uid", "starts_at"),
+        {"info": {"natural_key": ("uid", "starts_at")}},
+    )
+
+    uid: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(String(500), default="")
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    ends_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    all_day: Mapped[bool] = mapped_column(Boolean, default=False)
+    show_as: Mapped[str] = mapped_column(String(20), default="busy", info={"choices": SHOW_AS})
+    recurring: Mapped[bool] = mapped_column(Boolean, default=False)

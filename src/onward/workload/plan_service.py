@@ -60,9 +60,7 @@ class ActiveTask(NamedTuple):
     effort: float | None  # effort hours (each next occurrence of a recurring task needs them)
 
 
-def spread_day_hours(
-    weekly_hours: float | None, days: dict[str, float], current: Sequence[float]
-) -> tuple[float, ...]:
+def spread_day_hours(weekly_hours: float | None, days: dict[str, float], current: Sequence[float]) -> tuple[float, ...]:
     """Return hours per weekday from a weekly total and/or some days' hours (see `set_capacity`)."""
     for name, value in days.items():
         if name not in WEEKDAYS:
@@ -94,17 +92,16 @@ class PlanningMixin:
         """Return the capacity in effect on a day (today by default) and the exceptions not yet over."""
         day = on or self.workspace.today
         with self.workspace.session() as session:
-            row = session.scalars(
-                select(Capacity).where(Capacity.starts <= day).order_by(Capacity.starts.desc()).limit(1)
-            ).first() or session.scalars(select(Capacity).order_by(Capacity.starts).limit(1)).first()
-            exceptions = session.scalars(
-                select(CapacityException)
-                .where(CapacityException.last_day >= day)
-                .order_by(CapacityException.first_day)
+            row = (
+                session.scalars(
+                    select(Capacity).where(Capacity.starts <= day).order_by(Capacity.starts.desc()).limit(1)
+                ).first()
+                or session.scalars(select(Capacity).order_by(Capacity.starts).limit(1)).first()
             )
-            views = [
-                CapacityExceptionView(e.id, e.first_day, e.last_day, e.hours_per_day, e.note) for e in exceptions
-            ]
+            exceptions = session.scalars(
+                select(CapacityException).where(CapacityException.last_day >= day).order_by(CapacityException.first_day)
+            )
+            views = [CapacityExceptionView(e.id, e.first_day, e.last_day, e.hours_per_day, e.note) for e in exceptions]
             hours = tuple(row.day_hours) if row else DEFAULT_DAY_HOURS
             return CapacityView(
                 weekly_hours=round(sum(hours), 4),
@@ -165,8 +162,9 @@ class PlanningMixin:
             exceptions = [
                 DayException(a, b, h)
                 for a, b, h in session.execute(
-                    select(CapacityException.first_day, CapacityException.last_day, CapacityException.hours_per_day)
-                    .order_by(CapacityException.id)
+                    select(
+                        CapacityException.first_day, CapacityException.last_day, CapacityException.hours_per_day
+                    ).order_by(CapacityException.id)
                 )
             ]
         if not periods:
@@ -324,6 +322,4 @@ class PlanningMixin:
                 )
                 if completed is not None
             ]
-        return analytics.drift(
-            self.duty_facts(), done, self.load_forecast(weeks), today=today, past_weeks=past_weeks
-        )
+        return analytics.drift(self.duty_facts(), done, self.load_forecast(weeks), today=today, past_weeks=past_weeks)

@@ -63,7 +63,9 @@ class WorkloadService(TasksMixin, PlanningMixin, LogMixin, HandoffMixin):
     def list_jobs(self) -> list[JobView]:
         """Return every job, current ones (no end date) first, newest start first."""
         with self.workspace.session() as session:
-            jobs = session.scalars(select(Job).order_by(Job.end_date.is_not(None), Job.start_date.desc(), Job.id))
+            jobs = session.scalars(
+                select(Job).order_by(Job.end_date.is_not(None), Job.start_date.desc().nulls_last(), Job.id)
+            )
             return [_job_view(job) for job in jobs]
 
     def current_job(self) -> JobView | None:

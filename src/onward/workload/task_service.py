@@ -188,9 +188,10 @@ class TasksMixin:
         with self.workspace.session() as session:
             task = self._task(session, task_id)
             _check_fields(fields, task.title)
-            if fields.get("responsibility_id") is not None and session.get(
-                Responsibility, fields["responsibility_id"]
-            ) is None:
+            if (
+                fields.get("responsibility_id") is not None
+                and session.get(Responsibility, fields["responsibility_id"]) is None
+            ):
                 raise NotFound(f"there is no responsibility {fields['responsibility_id']}")
             for key, value in fields.items():
                 setattr(task, key, value.strip() if key == "title" else value)

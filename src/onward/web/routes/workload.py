@@ -16,7 +16,6 @@ from onward.errors import BadInput, OnwardError
 from onward.services import Services
 from onward.web.deps import get_services
 from onward.web.pages import NavItem, page, render
-from onward.web.routes.workload_handoff import router as handoff_router
 from onward.workload import charts
 from onward.workload.analytics import Drift, MistakeWeek
 from onward.workload.forecast import Forecast
@@ -33,7 +32,6 @@ from onward.workload.schemas import (
 from onward.workload.urgency import QUADRANT_WORDS, QUADRANTS
 
 router = APIRouter()
-router.include_router(handoff_router)
 NAV = NavItem(
     "Workload",
     "/workload",

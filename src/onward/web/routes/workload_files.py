@@ -1,0 +1,100 @@
+"""Bring files in: a task file (Taskwarrior, Todoist, CSV) or a calendar, uploaded from the browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.responses import Response
+
+from onward.errors import BadInput
+from onward.services import Services
+from onward.web.deps import get_services
+from onward.web.pages import page, render, to_jsonable
+from onward.workload.importing import CalendarImportResult, ImportResult
+
+router = APIRouter()
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+TEMPLATE = "workload/import.html"
+
+
+@dataclass
+class ImportPage:
+    """The upload page: the forms, and the outcome of the last upload when there was one."""
+
+    meeting_hours_by_week: list[float] = field(default_factory=list)  # the next 4 weeks, from the stored calendar
+    week_starts: list[dt.date] = field(default_factory=list)
+    tentative_share: float = 0.5  # how much of a tentative meeting counts (a setting)
+    tasks: ImportResult | None = None
+    calendar: CalendarImportResult | None = None
+    error: str | None = None
+    error_about: str | None = None  # "tasks" or "calendar": which form the error belongs to
+
+
+def _page(services: Services, **outcome: Any) -> ImportPage:
+    today = services.today
+    monday = today - dt.timedelta(days=today.weekday())
+    return ImportPage(
+        meeting_hours_by_week=services.workload_imports.meeting_hours_by_week(today, 4),
+        week_starts=[monday + dt.timedelta(weeks=i) for i in range(4)],
+        tentative_share=services.workspace.settings.tentative_meeting_share,
+        **outcome,
+    )
+
+
+async def _read(upload: UploadFile) -> tuple[bytes, str]:
+    name = upload.filename or "upload"
+    data = await upload.read(MAX_UPLOAD_BYTES + 1)
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise BadInput(f"{name}: larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
+    if not data:
+        raise BadInput(f"{name}: the file is empty")
+    return data, name
+
+
+@page(router, "/workload/import", TEMPLATE)
+def import_page(services: Services = Depends(get_services)) -> ImportPage:
+    return _page(services)
+
+
+@router.post("/workload/import/tasks", include_in_schema=False)
+async def upload_tasks(
+    request: Request,
+    file: UploadFile = File(...),
+    format: str = Form(""),
+    services: Services = Depends(get_services),
+) -> Response:
+    try:
+        data, name = await _read(file)
+        result = services.workload_imports.import_tasks_data(data, name, format or None)
+    except BadInput as error:
+        return render(request, TEMPLATE, _page(services, error=error.message, error_about="tasks"), status_code=400)
+    return render(request, TEMPLATE, _page(services, tasks=result))
+
+
+@router.post("/workload/import/calendar", include_in_schema=False)
+async def upload_calendar(
+    request: Request, file: UploadFile = File(...), services: Services = Depends(get_services)
+) -> Response:
+    try:
+        data, name = await _read(file)
+        result = services.workload_imports.import_calendar_data(data, name)
+    except BadInput as error:
+        return render(request, TEMPLATE, _page(services, error=error.message, error_about="calendar"), status_code=400)
+    return render(request, TEMPLATE, _page(services, calendar=result))
+
+
+@router.post("/api/workload/import/tasks", summary="Import a task file (Taskwarrior JSON, Todoist CSV or CSV)")
+async def api_upload_tasks(
+    file: UploadFile = File(...), format: str = Form(""), services: Services = Depends(get_services)
+) -> Any:
+    data, name = await _read(file)
+    return to_jsonable(services.workload_imports.import_tasks_data(data, name, format or None))
+
+
+@router.post("/api/workload/import/calendar", summary="Replace the imported calendar with an iCalendar file")
+async def api_upload_calendar(file: UploadFile = File(...), services: Services = Depends(get_services)) -> Any:
+    data, name = await _read(file)
+    return to_jsonable(services.workload_imports.import_calendar_data(data, name))

@@ -1,0 +1,284 @@
+"""Calendars (iCalendar from Outlook, Google, Apple): which hours meetings take, week by week. Pure functions.
+
+The rules, in the order they are applied to each occurrence:
+
+- Recurring events are expanded (recurring-ical-events: RRULE, RDATE, EXDATE, moved or cancelled single
+  occurrences) over a window from 8 weeks before today to 52 weeks after.
+- Times are placed in the user's time zone (`ONWARD_TIMEZONE`); an event with a TZID (or UTC) is converted,
+  an event without one ("floating") is taken as local time. Outlook's Windows zone names are understood.
+- `show_as` says how the event uses the person's time: cancelled (STATUS:CANCELLED, or an invitation the
+  calendar's owner declined) → doesn't count; Outlook's X-MICROSOFT-CDO-BUSYSTATUS when present (FREE and
+  WORKINGELSEWHERE → free, TENTATIVE → tentative, OOF → out_of_office, BUSY → busy); otherwise
+  TRANSP:TRANSPARENT → free, STATUS:TENTATIVE (or an invitation not yet answered) → tentative, else busy.
+- Meeting hours: busy and timed out-of-office time count in full, tentative at the `tentative_meeting_share`
+  setting (half by default), free and cancelled not at all. Overlapping events count once (the larger
+  share wins for the overlap). Only working days (Monday to Friday) count.
+- All-day events never count as meeting hours, nor do timed blocks of 24 hours or more: they are days away
+  or conferences, not meetings, and belong in the capacity's leave. All-day events marked out of office
+  (Outlook's OOF) or named like an absence ("Out of office", "OOO", "vacation", "PTO", "leave", "holiday",
+  "sick") are reported as away days, so the person can enter them as leave where capacity is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import re
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from onward.errors import BadInput
+
+WEEKS_BACK = 8
+WEEKS_AHEAD = 52
+WORKING_WEEKDAYS = (0, 1, 2, 3, 4)
+UID_MAX = 300
+SUMMARY_MAX = 500
+OUTLOOK_BUSY_STATUS = {
+    "FREE": "free",
+    "WORKINGELSEWHERE": "free",
+    "TENTATIVE": "tentative",
+    "BUSY": "busy",
+    "OOF": "out_of_office",
+}
+AWAY_WORDS = re.compile(
+    r"\b(out of (the )?office|ooo|vacation|holidays?|pto|annual leave|leave|sick|day off|time off)\b", re.I
+)
+
+
+@dataclass
+class Occurrence:
+    """One occurrence of a calendar event, in the user's local time (naive datetimes)."""
+
+    uid: str
+    summary: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    all_day: bool
+    show_as: str
+    recurring: bool
+
+
+@dataclass
+class ParsedCalendar:
+    events: int  # distinct events in the file (a recurring series counts once)
+    occurrences: list[Occurrence]
+
+
+@dataclass
+class Span:
+    """A stored occurrence as the hour counting needs it."""
+
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    all_day: bool
+    show_as: str
+    summary: str = ""
+
+
+def import_window(today: dt.date) -> tuple[dt.date, dt.date]:
+    """Return the dates [start, end) within which recurring events are expanded and kept."""
+    return today - dt.timedelta(weeks=WEEKS_BACK), today + dt.timedelta(weeks=WEEKS_AHEAD)
+
+
+# ---- reading a file ----
+
+
+def _calendars(data: bytes, filename: str) -> list[Any]:
+    import icalendar
+
+    try:
+        calendars = icalendar.Calendar.from_ical(data, multiple=True)
+    except (ValueError, KeyError, IndexError, TypeError) as error:
+        raise BadInput(f"{filename}: not an iCalendar file ({error})") from None
+    calendars = [c for c in calendars if c.name == "VCALENDAR"]
+    if not calendars:
+        raise BadInput(f"{filename}: not an iCalendar file (no BEGIN:VCALENDAR)")
+    return calendars
+
+
+def _owner_address(calendar: Any) -> str | None:
+    """Return the calendar owner's e-mail address when the file says it (Google names the calendar by it)."""
+    name = str(calendar.get("X-WR-CALNAME", "")).strip().lower()
+    return name if "@" in name else None
+
+
+def show_as_of(event: Any, owner: str | None) -> str:
+    """Return how an event uses the person's time: busy, tentative, free, out_of_office or cancelled."""
+    status = str(event.get("STATUS", "")).upper()
+    if status == "CANCELLED":
+        return "cancelled"
+    if owner:
+        attendees = event.get("ATTENDEE", [])
+        for attendee in attendees if isinstance(attendees, list) else [attendees]:
+            if str(attendee).lower().removeprefix("mailto:") == owner:
+                answer = str(attendee.params.get("PARTSTAT", "")).upper()
+                if answer == "DECLINED":
+                    return "cancelled"
+                if answer in ("NEEDS-ACTION", "TENTATIVE"):
+                    return "tentative"
+    outlook = str(event.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).upper()
+    if outlook in OUTLOOK_BUSY_STATUS:
+        return OUTLOOK_BUSY_STATUS[outlook]
+    if str(event.get("TRANSP", "")).upper() == "TRANSPARENT":
+        return "free"
+    if status == "TENTATIVE":
+        return "tentative"
+    return "busy"
+
+
+def _local(value: dt.date | dt.datetime, zone: dt.tzinfo) -> dt.datetime:
+    if not isinstance(value, dt.datetime):
+        return dt.datetime.combine(value, dt.time())
+    if value.tzinfo is None:  # floating time: the same clock time wherever the person is
+        return value
+    return value.astimezone(zone).replace(tzinfo=None)
+
+
+def _describe(event: Any, position: int) -> str:
+    summary = str(event.get("SUMMARY", "")).strip()
+    uid = str(event.get("UID", "")).strip()
+    return f"event {position}" + (f" '{summary}'" if summary else "") + (f" (UID {uid})" if uid else "")
+
+
+def _expand(calendar: Any, start: dt.date, end: dt.date, filename: str) -> list[Any]:
+    """Return every occurrence between start and end, or raise BadInput naming the event that breaks."""
+    import recurring_ical_events
+
+    try:
+        return list(recurring_ical_events.of(calendar).between(start, end))
+    except Exception:  # noqa: S110 - the library raises many kinds; the event at fault is found below
+        pass
+    import icalendar
+
+    for position, event in enumerate(calendar.walk("VEVENT"), start=1):
+        single = icalendar.Calendar()
+        for zone in calendar.walk("VTIMEZONE"):
+            single.add_component(zone)
+        single.add_component(event)
+        try:
+            list(recurring_ical_events.of(single).between(start, end))
+        except Exception as error:
+            reason = str(error) or type(error).__name__
+            raise BadInput(f"{filename} {_describe(event, position)}: cannot be read ({reason})") from None
+    raise BadInput(f"{filename}: the events cannot be expanded (an event refers to another that is missing)")
+
+
+def read_calendar(data: bytes, filename: str, *, zone: dt.tzinfo, start: dt.date, end: dt.date) -> ParsedCalendar:
+    """Return the events of an iCalendar file and their occurrences in [start, end), in the local zone."""
+    events: set[str] = set()
+    occurrences: dict[tuple[str, dt.datetime], Occurrence] = {}
+    for calendar in _calendars(data, filename):
+        owner = _owner_address(calendar)
+        recurring: set[str] = set()
+        for position, event in enumerate(calendar.walk("VEVENT"), start=1):
+            if "DTSTART" not in event:
+                raise BadInput(f"{filename} {_describe(event, position)}: it has no start (DTSTART)")
+            uid = str(event.get("UID", "")) or f"no-uid-{position}"
+            events.add(uid)
+            if any(key in event for key in ("RRULE", "RDATE", "RECURRENCE-ID")):
+                recurring.add(uid)
+        for event in _expand(calendar, start, end, filename):
+            begins = event["DTSTART"].dt
+            all_day = not isinstance(begins, dt.datetime)
+            starts_at = _local(begins, zone)
+            ends_at = _local(event.end, zone) if ("DTEND" in event or "DURATION" in event) else None
+            if ends_at is None or ends_at < starts_at:
+                ends_at = starts_at + (dt.timedelta(days=1) if all_day else dt.timedelta())
+            summary = " ".join(str(event.get("SUMMARY", "")).split())
+            uid = str(event.get("UID", "")) or _synthetic_uid(summary, starts_at)
+            show_as = show_as_of(event, owner)
+            if all_day and show_as in ("busy", "free") and AWAY_WORDS.search(summary):
+                show_as = "out_of_office"
+            key = (uid[:UID_MAX], starts_at)
+            occurrences.setdefault(
+                key,
+                Occurrence(
+                    uid=uid[:UID_MAX],
+                    summary=summary[:SUMMARY_MAX],
+                    starts_at=starts_at,
+                    ends_at=ends_at,
+                    all_day=all_day,
+                    show_as=show_as,
+                    recurring=uid in recurring,
+                ),
+            )
+    ordered = sorted(occurrences.values(), key=lambda o: (o.starts_at, o.uid))
+    return ParsedCalendar(events=len(events), occurrences=ordered)
+
+
+def _synthetic_uid(summary: str, starts_at: dt.datetime) -> str:
+    return "onward-" + hashlib.sha256(f"{summary}\x1f{starts_at.isoformat()}".encode()).hexdigest()[:24]
+
+
+# ---- counting hours ----
+
+
+def share_of(span: Span, tentative_share: float) -> float:
+    """Return how much of a span's time counts as meeting time (0 to 1), by the rules above."""
+    if span.all_day or span.ends_at - span.starts_at >= dt.timedelta(hours=24):
+        return 0.0
+    return {"busy": 1.0, "out_of_office": 1.0, "tentative": tentative_share}.get(span.show_as, 0.0)
+
+
+def _day_pieces(starts_at: dt.datetime, ends_at: dt.datetime) -> Iterable[tuple[dt.date, float, float]]:
+    """Yield (day, start hour, end hour) for each day a span touches."""
+    day = starts_at.date()
+    while dt.datetime.combine(day, dt.time()) < ends_at:
+        midnight = dt.datetime.combine(day, dt.time())
+        begin = max(starts_at, midnight)
+        finish = min(ends_at, midnight + dt.timedelta(days=1))
+        if finish > begin:
+            yield day, (begin - midnight).total_seconds() / 3600, (finish - midnight).total_seconds() / 3600
+        day += dt.timedelta(days=1)
+
+
+def _union_hours(pieces: list[tuple[float, float, float]]) -> float:
+    """Return the weighted hours covered by (start, end, share) pieces, overlaps counted once at the top share."""
+    edges = sorted({edge for start, end, _ in pieces for edge in (start, end)})
+    total = 0.0
+    for left, right in itertools.pairwise(edges):
+        top = max((share for start, end, share in pieces if start < right and end > left), default=0.0)
+        total += (right - left) * top
+    return total
+
+
+def meeting_hours_by_week(
+    spans: Sequence[Span],
+    first_monday: dt.date,
+    weeks: int,
+    *,
+    tentative_share: float = 0.5,
+    working_weekdays: Collection[int] = WORKING_WEEKDAYS,
+) -> list[float]:
+    """Return meeting hours for each of `weeks` weeks from `first_monday`, working days only."""
+    by_day: dict[dt.date, list[tuple[float, float, float]]] = {}
+    last = first_monday + dt.timedelta(days=7 * max(weeks, 0))
+    for span in spans:
+        share = share_of(span, tentative_share)
+        if share <= 0:
+            continue
+        for day, begin, finish in _day_pieces(span.starts_at, span.ends_at):
+            if first_monday <= day < last and day.weekday() in working_weekdays:
+                by_day.setdefault(day, []).append((begin, finish, share))
+    hours = [0.0] * max(weeks, 0)
+    for day, pieces in by_day.items():
+        hours[(day - first_monday).days // 7] += _union_hours(pieces)
+    return [round(value, 2) for value in hours]
+
+
+def away_days(occurrences: Iterable[Occurrence], since: dt.date | None = None) -> list[dt.date]:
+    """Return the working days that all-day (or day-long) out-of-office events cover, from `since` on."""
+    days: set[dt.date] = set()
+    for occurrence in occurrences:
+        long = occurrence.all_day or occurrence.ends_at - occurrence.starts_at >= dt.timedelta(hours=24)
+        if occurrence.show_as != "out_of_office" or not long:
+            continue
+        day = occurrence.starts_at.date()
+        while dt.datetime.combine(day, dt.time()) < occurrence.ends_at:
+            if day.weekday() in WORKING_WEEKDAYS and (since is None or day >= since):
+                days.add(day)
+            day += dt.timedelta(days=1)
+    return sorted(days)

@@ -1,0 +1,404 @@
+"""Read task files from other tools into `ImportedTask`s: pure parsing, no database.
+
+Formats (each parser raises `BadInput` at the first bad record, naming the file, the position and the reason):
+
+- **taskwarrior**: the JSON that `task export` writes (a JSON array; older versions wrote one object per line).
+  `project` becomes the responsibility; `priority` H/M/L becomes importance 5/3/1 and no priority Onward's
+  default 3; `due`, `entry`, `end` (UTC, `YYYYMMDDTHHMMSSZ`) become dates in the user's time zone; status
+  pending → open (waiting when `wait` is still ahead), waiting → waiting, completed → done, deleted →
+  dropped. Recurring *templates* (status `recurring`) are skipped: their pending instances, which
+  Taskwarrior creates, are the work, and carry the recurrence. An `estimate` UDA gives the effort hours
+  (a number of hours, or a duration such as `PT3H`, `PT1H30M`, `3h`, `90min`). `depends` (a list, or a
+  comma-separated string before Taskwarrior 2.6) names other tasks by uuid.
+- **todoist**: the CSV that Todoist exports for a project (TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,
+  RESPONSIBLE,DATE,DATE_LANG,TIMEZONE[,DURATION,DURATION_UNIT,DEADLINE,DEADLINE_LANG]). `section` rows name
+  the responsibility of the tasks below them (tasks above the first section take the file's name);
+  `note` rows become annotations of the task above. In this CSV PRIORITY 1 is Todoist's p1, the highest,
+  and 4 is p4, "no priority" (Todoist's help: "Format a CSV file to import into Todoist"; its REST API is the
+  reverse). p1 → 5, p2 → 4, p3 → 2, p4 or empty → 3: p4 is what every task has until someone marks it,
+  so it is Onward's default, while p3 is a deliberate "low". `@labels` in CONTENT become tags. DEADLINE,
+  when set, is the due date, else DATE; a DATE of the form `every …` is a recurrence, not a due date.
+  DURATION in minutes or days gives the effort hours.
+- **csv**: a plain CSV with a header and the columns title,responsibility,due,effort_hours,importance
+  (only title is required; commas or semicolons).
+
+Effort written in days or weeks counts 8 working hours a day, 5 days a week (`1d` of effort is a working day).
+External ids are stable so re-importing a file adds nothing: the Taskwarrior uuid; for Todoist, which
+exports no ids, a hash of the section, the parent tasks and the title (not the date, so moving a date in
+Todoist updates the task instead of adding a second one); for the plain CSV, a hash of title,
+responsibility and due. A second identical record in the same file gets `#2` appended.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+from onward.errors import BadInput
+
+FORMATS = ("taskwarrior", "todoist", "csv")
+WORKDAY_HOURS = 8.0
+WORKWEEK_DAYS = 5
+TITLE_MAX = 500
+NAME_MAX = 200
+CSV_COLUMNS = ("title", "responsibility", "due", "effort_hours", "importance")
+TODOIST_SIGNATURE = ("TYPE", "CONTENT")
+
+TASKWARRIOR_IMPORTANCE = {"H": 5, "M": 3, "L": 1}
+TODOIST_IMPORTANCE = {1: 5, 2: 4, 3: 2, 4: 3}
+TASKWARRIOR_STATUS = {"pending": "open", "waiting": "waiting", "completed": "done", "deleted": "dropped"}
+
+
+@dataclass(slots=True)
+class ImportedTask:
+    """One task read from a file, in Onward's words, before it meets the database."""
+
+    source: str
+    external_id: str
+    title: str
+    responsibility: str | None = None
+    notes: str = ""
+    due: dt.date | None = None
+    effort_hours: float | None = None
+    importance: int = 3
+    status: str = "open"
+    entered: dt.date | None = None
+    completed: dt.date | None = None
+    tags: list[str] = field(default_factory=list)
+    annotations: list[dict[str, Any]] = field(default_factory=list)
+    recurrence: str | None = None
+    depends_on: list[str] = field(default_factory=list)  # external ids of tasks in the same source
+
+
+# ---- shared helpers ----
+
+
+def decode(data: bytes, filename: str) -> str:
+    """Return the file's text (UTF-8, with or without a byte-order mark), or raise BadInput."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise BadInput(f"{filename}: not UTF-8 text (byte {error.start} cannot be read)") from None
+
+
+def guess_format(filename: str, head: str) -> str:
+    """Return the format a file is in, from its extension and (for CSV) its header."""
+    suffix = PurePath(filename).suffix.lower()
+    if suffix in (".json", ".ndjson", ".jsonl"):
+        return "taskwarrior"
+    if suffix in (".csv", ".tsv", ".txt"):
+        first = head.lstrip("\ufeff").split("\n", 1)[0].upper().replace('"', "")
+        return "todoist" if first.startswith(",".join(TODOIST_SIGNATURE)) else "csv"
+    raise BadInput(f"{filename}: cannot tell the format from the name; say --format taskwarrior, todoist or csv")
+
+
+def parse_tasks(text: str, filename: str, fmt: str, *, zone: dt.tzinfo, today: dt.date) -> list[ImportedTask]:
+    """Return the tasks in `text` read as `fmt` (taskwarrior | todoist | csv)."""
+    from onward.workload import importers_csv
+
+    parsers: dict[str, Callable[[], list[ImportedTask]]] = {
+        "taskwarrior": lambda: parse_taskwarrior(text, filename, zone=zone, today=today),
+        "todoist": lambda: importers_csv.parse_todoist(text, filename, today=today),
+        "csv": lambda: importers_csv.parse_plain_csv(text, filename),
+    }
+    if fmt not in parsers:
+        raise BadInput(f"unknown format '{fmt}'; choose taskwarrior, todoist or csv")
+    return parsers[fmt]()
+
+
+_ISO_DURATION = re.compile(
+    r"^P(?:(?P<weeks>\d+(?:\.\d+)?)W)?(?:(?P<days>\d+(?:\.\d+)?)D)?"
+    r"(?:T(?:(?P<hours>\d+(?:\.\d+)?)H)?(?:(?P<minutes>\d+(?:\.\d+)?)M)?(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?$"
+)
+_UNIT_DURATION = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?)\s*(?P<unit>[a-z]*)$")
+_UNIT_HOURS = {
+    "": 1.0,
+    "h": 1.0,
+    "hr": 1.0,
+    "hrs": 1.0,
+    "hour": 1.0,
+    "hours": 1.0,
+    "m": 1 / 60,
+    "min": 1 / 60,
+    "mins": 1 / 60,
+    "minute": 1 / 60,
+    "minutes": 1 / 60,
+    "d": WORKDAY_HOURS,
+    "day": WORKDAY_HOURS,
+    "days": WORKDAY_HOURS,
+    "w": WORKDAY_HOURS * WORKWEEK_DAYS,
+    "wk": WORKDAY_HOURS * WORKWEEK_DAYS,
+    "week": WORKDAY_HOURS * WORKWEEK_DAYS,
+    "weeks": WORKDAY_HOURS * WORKWEEK_DAYS,
+}
+
+
+def hours_of(value: Any) -> float:
+    """Return hours from a number of hours or a duration (`PT1H30M`, `P1D`, `3h`, `90min`); raise ValueError."""
+    if isinstance(value, bool):
+        raise ValueError("not a duration")
+    if isinstance(value, int | float):
+        return _checked_hours(float(value))
+    return _hours_of_text(str(value).strip())
+
+
+@functools.lru_cache(maxsize=1024)
+def _hours_of_text(text: str) -> float:
+    """Return the hours a duration string says (cached: a big export repeats a few estimates many times)."""
+    iso = _ISO_DURATION.match(text.upper())
+    if iso and text.upper() not in ("P", "PT"):
+        parts = {k: float(v) for k, v in iso.groupdict(default="0").items()}
+        hours = (
+            (parts["weeks"] * WORKWEEK_DAYS + parts["days"]) * WORKDAY_HOURS
+            + parts["hours"]
+            + parts["minutes"] / 60
+            + parts["seconds"] / 3600
+        )
+    else:
+        unit = _UNIT_DURATION.match(text.lower())
+        if not unit or unit["unit"] not in _UNIT_HOURS:
+            raise ValueError("not a duration")
+        hours = float(unit["number"].replace(",", ".")) * _UNIT_HOURS[unit["unit"]]
+    return _checked_hours(hours)
+
+
+def _checked_hours(hours: float) -> float:
+    if hours < 0 or hours != hours or hours > 10_000:
+        raise ValueError("not a sensible number of hours")
+    return round(hours, 4)
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def title_and_notes(title: str, notes: str) -> tuple[str, str]:
+    """Return a title that fits the store, moving an over-long one whole into the notes."""
+    title = " ".join(title.split())
+    if len(title) <= TITLE_MAX:
+        return title, notes
+    return clip(title, TITLE_MAX), (title + ("\n\n" + notes if notes else ""))
+
+
+def stable_id(*parts: str | None) -> str:
+    joined = "\x1f".join(part or "" for part in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:24]
+
+
+def unique_id(external_id: str, seen: dict[str, int]) -> str:
+    """Return `external_id`, with `#n` appended when the same record already came earlier in the file."""
+    seen[external_id] = seen.get(external_id, 0) + 1
+    count = seen[external_id]
+    return external_id if count == 1 else f"{external_id}#{count}"
+
+
+# ---- Taskwarrior ----
+
+_TW_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?:T(\d{2}):?(\d{2}):?(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def taskwarrior_datetime(value: Any) -> dt.datetime:
+    """Return an aware datetime from Taskwarrior's `20261204T000000Z` (or ISO 8601); raise ValueError."""
+    text = str(value).strip()
+    if len(text) == 16 and text[8] == "T" and text[15] == "Z" and text[:8].isdigit() and text[9:15].isdigit():
+        # The form every `task export` writes; read without a regex, since a big export holds 100,000 of them.
+        return dt.datetime(
+            int(text[:4]),
+            int(text[4:6]),
+            int(text[6:8]),
+            int(text[9:11]),
+            int(text[11:13]),
+            int(text[13:15]),
+            tzinfo=dt.UTC,
+        )
+    match = _TW_DATE.match(text)
+    if not match:
+        raise ValueError("not a Taskwarrior date")
+    year, month, day, hour, minute, second, offset = match.groups()
+    moment = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
+    if offset in (None, "Z"):
+        return moment.replace(tzinfo=dt.UTC)
+    sign = 1 if offset[0] == "+" else -1
+    digits = offset[1:].replace(":", "")
+    delta = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    return moment.replace(tzinfo=dt.timezone(sign * delta))
+
+
+class LocalDates:
+    """Turns Taskwarrior's UTC timestamps into dates in the user's zone, fast: a big export holds 60,000 of them.
+
+    The zone's offset is looked up once per UTC day (and the slow, exact way on days when it changes).
+    """
+
+    def __init__(self, zone: dt.tzinfo) -> None:
+        self.zone = zone
+        self.days: dict[str, tuple[dt.date, int] | None] = {}
+
+    def __call__(self, value: Any) -> dt.date:
+        """Return the local date of a Taskwarrior timestamp; raise ValueError when it is not one."""
+        text = value if isinstance(value, str) else str(value)
+        if len(text) == 16 and text[8] == "T" and text[15] == "Z" and text[9:15].isdigit():
+            key = text[:8]
+            if key not in self.days:
+                self.days[key] = self._day(key)
+            known = self.days[key]
+            hour, minute = int(text[9:11]), int(text[11:13])
+            if known is not None and hour < 24 and minute < 60:
+                day, offset = known
+                return day + dt.timedelta(days=(hour * 60 + minute + offset) // 1440)
+        return taskwarrior_datetime(text).astimezone(self.zone).date()
+
+    def _day(self, key: str) -> tuple[dt.date, int] | None:
+        try:
+            day = dt.date(int(key[:4]), int(key[4:6]), int(key[6:8]))
+        except ValueError:
+            return None
+        start = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+        first = start.astimezone(self.zone).utcoffset()
+        last = (start + dt.timedelta(hours=23, minutes=59)).astimezone(self.zone).utcoffset()
+        if first is None or first != last:
+            return None  # the clocks change that day: convert each timestamp exactly
+        return day, int(first.total_seconds() // 60)
+
+
+def _json_records(text: str, filename: str) -> list[Any]:
+    stripped = text.strip()
+    if not stripped:
+        return []
+    try:
+        data = json.loads(stripped)
+    except json.JSONDecodeError as error:
+        if not stripped.startswith("{"):
+            raise BadInput(f"{filename}: not JSON ({error})") from None
+        data = None
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        return [data]
+    # Before 2.4 (and with json.array=off) `task export` wrote one object per line, commas optional.
+    records = []
+    for number, line in enumerate(stripped.splitlines(), start=1):
+        line = line.strip().rstrip(",")
+        if not line:
+            continue
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError as error:
+            raise BadInput(f"{filename} line {number}: not JSON ({error.msg})") from None
+    return records
+
+
+def parse_taskwarrior(text: str, filename: str, *, zone: dt.tzinfo, today: dt.date) -> list[ImportedTask]:
+    """Return the tasks of a `task export` file (see the module docstring for the mapping)."""
+    by_uuid: dict[str, ImportedTask] = {}
+    local_date = LocalDates(zone)
+    for index, record in enumerate(_json_records(text, filename), start=1):
+        task = _taskwarrior_task(record, index, filename, local_date, today)
+        if task is not None:
+            # `task import` lets a later record with the same uuid win; so do we.
+            by_uuid.pop(task.external_id, None)
+            by_uuid[task.external_id] = task
+    return list(by_uuid.values())
+
+
+def _taskwarrior_task(
+    record: Any, index: int, filename: str, local_date: LocalDates, today: dt.date
+) -> ImportedTask | None:
+    if not isinstance(record, dict):
+        raise BadInput(f"{filename} record {index}: expected a task object, got {type(record).__name__}")
+    uuid = str(record.get("uuid") or "").strip()
+    where = f"{filename} record {index}" + (f" (uuid {uuid})" if uuid else "")
+
+    def fail(reason: str) -> BadInput:
+        return BadInput(f"{where}: {reason}")
+
+    if not uuid:
+        raise fail("it has no uuid")
+    if len(uuid) > 200:
+        raise fail("its uuid is longer than 200 characters")
+    status = str(record.get("status") or "pending")
+    if status == "recurring":
+        return None
+    if status not in TASKWARRIOR_STATUS:
+        raise fail(f"unknown status '{status}' (expected pending, waiting, completed, deleted or recurring)")
+    description = record.get("description")
+    if not isinstance(description, str) or not description.strip():
+        raise fail("it has no description")
+
+    def date_of(key: str) -> dt.date | None:
+        value = record.get(key)
+        if value in (None, ""):
+            return None
+        try:
+            return local_date(value)
+        except ValueError:
+            raise fail(f"'{key}' is not a date (got {value!r})") from None
+
+    priority = record.get("priority")
+    if priority in (None, ""):
+        importance = 3
+    elif str(priority).upper() in TASKWARRIOR_IMPORTANCE:
+        importance = TASKWARRIOR_IMPORTANCE[str(priority).upper()]
+    else:
+        raise fail(f"'priority' must be H, M or L (got {priority!r})")
+
+    effort = None
+    if record.get("estimate") not in (None, ""):
+        try:
+            effort = hours_of(record["estimate"])
+        except ValueError:
+            raise fail(f"'estimate' is not a number of hours or a duration (got {record['estimate']!r})") from None
+
+    onward_status = TASKWARRIOR_STATUS[status]
+    wait = date_of("wait")
+    if onward_status == "open" and wait is not None and wait > today:
+        onward_status = "waiting"
+
+    tags = record.get("tags") or []
+    if isinstance(tags, str):  # very old exports: a comma-separated string
+        tags = [tag for tag in tags.split(",") if tag]
+    if not isinstance(tags, list):
+        raise fail("'tags' must be a list")
+
+    annotations = []
+    for note in record.get("annotations") or []:
+        if not isinstance(note, dict) or not isinstance(note.get("description"), str):
+            raise fail("an annotation has no description")
+        try:
+            entered = local_date(note["entry"]) if note.get("entry") else None
+        except ValueError:
+            raise fail(f"an annotation's 'entry' is not a date (got {note.get('entry')!r})") from None
+        annotations.append({"date": entered.isoformat() if entered else None, "text": note["description"]})
+
+    depends = record.get("depends") or []
+    if isinstance(depends, str):  # before 2.6: "uuid1,uuid2"
+        depends = [part.strip() for part in depends.split(",") if part.strip()]
+    if not isinstance(depends, list) or not all(isinstance(d, str) for d in depends):
+        raise fail("'depends' must list task uuids")
+
+    project = record.get("project")
+    title, notes = title_and_notes(description, "")
+    return ImportedTask(
+        source="taskwarrior",
+        external_id=uuid,
+        title=title,
+        notes=notes,
+        responsibility=clip(" ".join(str(project).split()), NAME_MAX) if project else None,
+        due=date_of("due"),
+        effort_hours=effort,
+        importance=importance,
+        status=onward_status,
+        entered=date_of("entry"),
+        completed=date_of("end") if onward_status in ("done", "dropped") else None,
+        tags=[str(tag) for tag in tags],
+        annotations=annotations,
+        recurrence=clip(str(record["recur"]), 100) if record.get("recur") else None,
+        depends_on=[d for d in depends if d != uuid],
+    )

@@ -1,0 +1,102 @@
+"""Bringing in a Taskwarrior export and a calendar through the upload page, in a real Chromium.
+
+This module starts its own server over its own data folder: the uploads must not change the workspace
+other browser tests look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from ..conftest import TODAY
+from .conftest import HERE, Server
+from .test_pages import check_page, watch_console
+
+DATA = HERE.parent / "data"
+
+
+@pytest.fixture(scope="module")
+def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    root = tmp_path_factory.mktemp("onward-import-server")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ONWARD_")}
+    env.update(
+        ONWARD_DATA_DIR=str(root / "data"),
+        ONWARD_TODAY=TODAY.isoformat(),
+        ONWARD_TIMEZONE="America/New_York",
+        ONWARD_TEST_OUTBOUND_LOG=str(root / "outbound.log"),
+    )
+    process = subprocess.Popen(
+        [sys.executable, str(HERE / "guarded_server.py"), "--port", "0", "--no-browser"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert process.stdout is not None
+    deadline, lines, match = time.monotonic() + 60, [], None
+    while time.monotonic() < deadline and match is None:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        match = re.search(r"(http://127\.0\.0\.1:\d+)/\?token=\S+", line)
+    if match is None:
+        process.kill()
+        pytest.fail("server did not start:\n" + "".join(lines))
+    shots = root / "screenshots"
+    shots.mkdir()
+    yield Server(match.group(0), match.group(1), root / "data", root / "outbound.log", shots)
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_uploading_a_taskwarrior_export_and_a_calendar(page: Page, own_server: Server) -> None:
+    errors = watch_console(page)
+    page.goto(own_server.url)
+    page.goto(own_server.base + "/workload/import")
+    expect(page.get_by_role("heading", name="Bring in your tasks and meetings")).to_be_visible()
+    expect(page.get_by_text("No meetings yet in the next four weeks")).to_be_visible()
+    check_page(page, own_server, "workload-import")
+
+    page.get_by_label("Task file").set_input_files(DATA / "taskwarrior-2.6.json")
+    page.get_by_role("button", name="Import tasks").click()
+    result = page.get_by_test_id("tasks-result")
+    expect(result).to_contain_text("11 tasks added")
+    expect(result).to_contain_text("“My job”")
+    check_page(page, own_server, "workload-import-tasks")
+
+    page.get_by_label("Task file").set_input_files(DATA / "taskwarrior-2.6.json")
+    page.get_by_label("Format").select_option("taskwarrior")
+    page.get_by_role("button", name="Import tasks").click()
+    expect(page.get_by_test_id("tasks-result")).to_contain_text("11 already here, unchanged")
+
+    page.get_by_label("Calendar file").set_input_files(DATA / "calendar-google.ics")
+    page.get_by_role("button", name="Import calendar").click()
+    calendar = page.get_by_test_id("calendar-result")
+    expect(calendar).to_contain_text("13 events")
+    expect(calendar).to_contain_text("Meetings take 10.75 hours of your next 4 weeks")
+    week = page.get_by_role("row", name=re.compile("2026-11-30"))
+    expect(week.get_by_role("cell").nth(1)).to_have_text("7.25")
+    check_page(page, own_server, "workload-import-calendar")
+    assert errors == []
+
+    broken = Path(own_server.data_dir.parent / "tasks.csv")
+    broken.write_text("title,due\nWrite the report,2026-12-01\nCall Sam,fri?\n")
+    page.get_by_label("Task file").set_input_files(broken)
+    page.get_by_role("button", name="Import tasks").click()
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("Nothing was changed")
+    expect(alert).to_contain_text("tasks.csv line 3: 'due' is not a date")
+    check_page(page, own_server, "workload-import-error")
+    # The refused file is answered with 400 Bad Request, which the browser notes; nothing else went wrong.
+    assert [e for e in errors if "status of 400" not in e] == []
+    assert own_server.outbound_log.read_text() == "", "the app tried to reach the network"

@@ -1,0 +1,68 @@
+"""Uploading task and calendar files through the web page and its API twin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from .conftest import TOKEN, csrf
+
+pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+DATA = Path(__file__).parents[1] / "data"
+
+
+def upload(client: TestClient, path: str, name: str, data: bytes, **fields: str) -> tuple[int, str]:
+    response = client.post(path, files={"file": (name, data)}, data={"csrf_token": csrf(client), **fields})
+    return response.status_code, response.text
+
+
+def test_the_page_offers_both_uploads(client: TestClient) -> None:
+    page = client.get("/workload/import").text
+    assert "Import tasks" in page and "Import calendar" in page
+    assert client.get("/api/workload/import").json()["meeting_hours_by_week"] == [0, 0, 0, 0]
+
+
+def test_uploading_tasks_shows_the_counts(client: TestClient) -> None:
+    data = (DATA / "taskwarrior-2.6.json").read_bytes()
+    status, page = upload(client, "/workload/import/tasks", "tasks.json", data)
+    assert status == 200
+    assert "11 tasks added" in page and "My job" in page
+    status, page = upload(client, "/workload/import/tasks", "tasks.json", data, format="taskwarrior")
+    assert "0 tasks added" in page and "11 already here" in page
+
+
+def test_a_bad_upload_names_the_record_and_changes_nothing(client: TestClient) -> None:
+    status, page = upload(client, "/workload/import/tasks", "t.csv", b"title,importance\nok,3\nbad,9\n")
+    assert status == 400
+    assert "Nothing was changed" in page and "t.csv line 3: &#39;importance&#39; must be" in page
+    status, page = upload(client, "/workload/import/calendar", "c.ics", b"not a calendar")
+    assert status == 400 and "c.ics: not an iCalendar file" in page
+
+
+def test_uploading_a_calendar_shows_meeting_hours(client: TestClient) -> None:
+    status, page = upload(client, "/workload/import/calendar", "cal.ics", (DATA / "calendar-outlook.ics").read_bytes())
+    assert status == 200
+    assert "4 events" in page and "Meetings take 5 hours of your next 4 weeks" in page
+    assert "5 working days out" in page
+
+
+def test_a_form_without_the_csrf_token_is_refused(client: TestClient) -> None:
+    response = client.post("/workload/import/tasks", files={"file": ("t.csv", b"title\nx\n")})
+    assert response.status_code == 403
+
+
+def test_the_api_twin_takes_a_bearer_token(anonymous: TestClient) -> None:
+    response = anonymous.post(
+        "/api/workload/import/tasks",
+        files={"file": ("plain.csv", (DATA / "tasks-plain.csv").read_bytes())},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert response.status_code == 200 and response.json()["added"] == 4
+    response = anonymous.post(
+        "/api/workload/import/tasks",
+        files={"file": ("plain.csv", b"title,colour\nx,red\n")},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert response.status_code == 400 and "unknown column 'colour'" in response.json()["error"]

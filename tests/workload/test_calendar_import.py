@@ -1,0 +1,165 @@
+"""Meetings eat capacity: real calendar exports (Google, Outlook, Apple) on both databases, rule by rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from onward.errors import BadInput
+from onward.services import Services, Workspace
+
+DATA = Path(__file__).parents[1] / "data"
+MONDAY = dt.date(2026, 11, 30)  # the tests' today
+
+
+def in_zone(services: Services, zone: str, **settings: object) -> Services:
+    """Return the same workspace seen from a person living in `zone`."""
+    changed = services.workspace.settings.model_copy(update={"timezone": zone, **settings})
+    return Services(Workspace(changed, services.store, services.workspace.owner_id))
+
+
+def occurrences(services: Services, day: dt.date) -> dict[str, tuple[dt.time, dt.time, str]]:
+    """Return summary → (local start, local end, show_as) of the stored events of one day."""
+    spans = services.workload_imports.calendar_events(day, day + dt.timedelta(days=1))
+    return {s.summary: (s.starts_at.time(), s.ends_at.time(), s.show_as) for s in spans}
+
+
+@pytest.fixture
+def new_york(services: Services) -> Services:
+    ny = in_zone(services, "America/New_York")
+    ny.workload_imports.import_calendar(DATA / "calendar-google.ics")
+    return ny
+
+
+def test_a_google_calendar_gives_the_meeting_hours_of_each_week(new_york: Services) -> None:
+    # Week 1: staff meeting 1 h + a tentative coffee overlapping it (its last half hour counts half: 0.25)
+    # + Wednesday 10:00 London call 1 h + two overlapping calls 13:00-14:30 (1.5 h, not 2)
+    # + a tentative budget review 2 h × 0.5 + a webinar given in UTC 1 h + the Friday evening board call 1.5 h.
+    # Not counted: the all-day offsite, focus time (free), the cancelled demo, the declined social, Saturday.
+    # Week 2: the staff meeting moved to Tuesday for 1.5 h. Week 5: 28 December is excluded (EXDATE).
+    hours = new_york.workload_imports.meeting_hours_by_week(MONDAY, 5)
+    assert hours == [7.25, 1.5, 1.0, 1.0, 0.0]
+
+
+def test_each_rule_on_its_own_event(new_york: Services) -> None:
+    friday = occurrences(new_york, dt.date(2026, 12, 4))
+    assert friday["Focus time: grant report"][2] == "free"  # TRANSP:TRANSPARENT
+    assert friday["Vendor demo: volunteer scheduling app"][2] == "cancelled"  # STATUS:CANCELLED
+    assert friday["All-hands social"][2] == "cancelled"  # the calendar's owner declined
+    thursday = occurrences(new_york, dt.date(2026, 12, 3))
+    assert thursday["Budget review (if the numbers are in)"][2] == "tentative"
+    assert thursday["Webinar: adult learners and digital skills"][:2] == (dt.time(14), dt.time(15))  # 19:00Z
+    offsite = new_york.workload_imports.calendar_events(dt.date(2026, 12, 1), dt.date(2026, 12, 2))
+    assert [(s.summary, s.all_day) for s in offsite] == [("Team offsite (Bridgeport library)", True)]
+
+
+def test_a_recurring_meeting_honours_its_exception_and_its_moved_occurrence(new_york: Services) -> None:
+    assert occurrences(new_york, dt.date(2026, 12, 7)) == {}  # moved away from Monday …
+    moved = occurrences(new_york, dt.date(2026, 12, 8))
+    assert moved["Staff meeting (moved)"] == (dt.time(14), dt.time(15, 30), "busy")  # … to Tuesday afternoon
+    assert occurrences(new_york, dt.date(2026, 12, 28)) == {}  # EXDATE
+    # It stays at 10:00 local time on both sides of the end of daylight saving time (1 November).
+    assert occurrences(new_york, dt.date(2026, 10, 26))["Staff meeting"][0] == dt.time(10)
+    assert occurrences(new_york, dt.date(2026, 11, 30))["Staff meeting"][0] == dt.time(10)
+
+
+def test_times_follow_the_users_time_zone(services: Services) -> None:
+    london = in_zone(services, "Europe/London")
+    result = london.workload_imports.import_calendar(DATA / "calendar-google.ics")
+    wednesday = occurrences(london, dt.date(2026, 12, 2))
+    assert wednesday["Call with the London reading partners"][:2] == (dt.time(15), dt.time(16))
+    assert occurrences(london, dt.date(2026, 11, 30))["Staff meeting"][:2] == (dt.time(15), dt.time(16))
+    # Friday's 19:00 New York board call is past midnight in London, on a Saturday: not a working-day meeting.
+    assert "Evening board call" in occurrences(london, dt.date(2026, 12, 5))
+    assert result.meeting_hours_next_4_weeks == pytest.approx(7.25 - 1.5 + 1.5 + 1 + 1)
+    assert london.workload_imports.meeting_hours_by_week(MONDAY, 1) == [5.75]
+
+
+def test_tentative_meetings_count_as_configured(services: Services) -> None:
+    ny = in_zone(services, "America/New_York", tentative_meeting_share=1.0)
+    ny.workload_imports.import_calendar(DATA / "calendar-google.ics")
+    # In full: the coffee adds its last half hour (0.5) and the budget review 2 h.
+    assert ny.workload_imports.meeting_hours_by_week(MONDAY, 1) == [8.5]
+
+
+def test_outlook_windows_zones_busy_status_and_out_of_office(services: Services) -> None:
+    ny = in_zone(services, "America/New_York")
+    result = ny.workload_imports.import_calendar(DATA / "calendar-outlook.ics")
+    assert result.events == 4
+    assert occurrences(ny, dt.date(2026, 12, 1))["Program team sync"] == (dt.time(9), dt.time(9, 30), "busy")
+    assert occurrences(ny, dt.date(2026, 12, 9))["Library partners planning (hold)"][2] == "tentative"
+    # A timed out-of-office block (the dentist) takes time like a meeting; the all-day one is a leave.
+    assert ny.workload_imports.meeting_hours_by_week(MONDAY, 4) == [0.5, 0.5 + 1 + 2, 0.5, 0.5]
+    assert result.away_days == [dt.date(2026, 12, d) for d in (21, 22, 23, 24, 25)]
+
+
+def test_apple_calendar_in_paris_seen_from_new_york(services: Services) -> None:
+    ny = in_zone(services, "America/New_York")
+    result = ny.workload_imports.import_calendar(DATA / "calendar-apple.ics")
+    assert result.events == 2
+    # 16:00 in Paris is 10:00 in New York; every other Thursday.
+    assert occurrences(ny, dt.date(2026, 12, 3))["Partner call (Lyon office)"][:2] == (dt.time(10), dt.time(11))
+    assert occurrences(ny, dt.date(2026, 12, 10)) == {}
+    assert ny.workload_imports.meeting_hours_by_week(MONDAY, 3) == [1.0, 0.0, 1.0]  # the conference is all-day
+
+
+def test_a_reimport_replaces_the_previous_calendar(new_york: Services) -> None:
+    first = new_york.workload_imports.meeting_hours_by_week(MONDAY, 2)
+    result = new_york.workload_imports.import_calendar(DATA / "calendar-outlook.ics")
+    assert result.replaced > 0
+    assert new_york.workload_imports.meeting_hours_by_week(MONDAY, 2) != first
+    assert "Staff meeting" not in occurrences(new_york, MONDAY)
+    again = new_york.workload_imports.import_calendar(DATA / "calendar-outlook.ics")
+    assert (again.occurrences, again.replaced) == (result.occurrences, result.occurrences)
+
+
+def test_a_broken_calendar_changes_nothing_and_names_the_event(new_york: Services, tmp_path: Path) -> None:
+    before = new_york.workload_imports.meeting_hours_by_week(MONDAY, 2)
+    text = (DATA / "calendar-google.ics").read_text()
+    broken = text.replace("RRULE:FREQ=WEEKLY;WKST=SU;BYDAY=MO", "RRULE:FREQ=SOMETIMES;BYDAY=MO")
+    (tmp_path / "broken.ics").write_text(broken)
+    with pytest.raises(BadInput, match=r"broken.ics event 1 'Staff meeting' \(UID 4k2v8q9d1m0s7t3b6n5c@google.com\)"):
+        new_york.workload_imports.import_calendar(tmp_path / "broken.ics")
+    (tmp_path / "notes.ics").write_text("Meeting with Sam on Tuesday\n")
+    with pytest.raises(BadInput, match=r"notes.ics: not an iCalendar file"):
+        new_york.workload_imports.import_calendar(tmp_path / "notes.ics")
+    assert new_york.workload_imports.meeting_hours_by_week(MONDAY, 2) == before
+
+
+def test_tasks_export_as_todos_a_calendar_can_read(services: Services) -> None:
+    ny = in_zone(services, "America/New_York")
+    ny.workload_imports.import_tasks(DATA / "taskwarrior-2.6.json")
+    data = ny.workload_imports.export_vtodo()
+    calendar = icalendar.Calendar.from_ical(data)
+    todos = {str(todo["SUMMARY"]): todo for todo in calendar.walk("VTODO")}
+    assert len(todos) == 8  # the open tasks with a due date
+    report = todos["Draft the Q4 grant report for the city fund"]
+    assert report["UID"] == "cee501f5-e370-48d5-ba73-a09138d773a4@taskwarrior.onward"
+    assert report["DUE"].dt == dt.date(2026, 12, 4)
+    assert int(report["PRIORITY"]) == 1  # importance 5
+    assert str(report["STATUS"]) == "NEEDS-ACTION"
+    assert report["CATEGORIES"].cats == ["Grants"]
+    # The same UIDs every time, so a calendar updates its to-dos instead of doubling them.
+    again = icalendar.Calendar.from_ical(ny.workload_imports.export_vtodo())
+    assert {str(t["UID"]) for t in again.walk("VTODO")} == {str(t["UID"]) for t in todos.values()}
+    finished = icalendar.Calendar.from_ical(ny.workload_imports.export_vtodo(include_finished=True))
+    assert len(list(finished.walk("VTODO"))) == 8  # done and dropped tasks in the sample have no due date
+    # And it reads back as a calendar file.
+    assert ny.workload_imports.import_calendar_data(data, "tasks.ics").events == 0
+
+
+def test_todo_text_survives_escaping_and_line_folding() -> None:
+    from onward.workload.exporters import TodoRow, tasks_to_vtodo
+
+    title = "Ask Zoë; then Dana, about the “spring” budget — " + "très " * 20
+    notes = "Line one\nLine two, with a comma; and a back\\slash"
+    row = TodoRow(7, title, dt.date(2026, 12, 4), 4, "done", "Grants, reports", notes, completed=dt.date(2026, 12, 1))
+    data = tasks_to_vtodo([row], stamp=dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC))
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    [todo] = icalendar.Calendar.from_ical(data).walk("VTODO")
+    assert (str(todo["SUMMARY"]), str(todo["DESCRIPTION"])) == (title, notes)
+    assert todo["CATEGORIES"].cats == ["Grants, reports"]
+    assert (str(todo["UID"]), int(todo["PRIORITY"]), str(todo["STATUS"])) == ("task-7@onward", 3, "COMPLETED")

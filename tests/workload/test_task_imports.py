@@ -1,0 +1,179 @@
+"""Importing task files into a workspace on both databases: all or nothing, idempotent, dependencies kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from onward.errors import BadInput
+from onward.services import Services, Workspace
+from onward.workload.models import Job, Responsibility, Task, TaskDependency
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+def in_zone(services: Services, zone: str) -> Services:
+    """Return the same workspace seen from a person living in `zone`."""
+    settings = services.workspace.settings.model_copy(update={"timezone": zone})
+    return Services(Workspace(settings, services.store, services.workspace.owner_id))
+
+
+def counts(services: Services) -> dict[str, int]:
+    with services.workspace.session() as session:
+        return {
+            model.__tablename__: session.scalar(select(func.count(model.id))) or 0
+            for model in (Job, Responsibility, Task, TaskDependency)
+        }
+
+
+def tasks_by_title(services: Services) -> dict[str, Task]:
+    with services.workspace.session() as session:
+        return {task.title: task for task in session.scalars(select(Task))}
+
+
+def test_a_taskwarrior_export_lands_under_a_new_job_with_its_projects(services: Services) -> None:
+    services = in_zone(services, "America/New_York")
+    result = services.workload_imports.import_tasks(DATA / "taskwarrior-2.6.json")
+    assert (result.added, result.unchanged, result.updated, result.dependencies) == (11, 0, 0, 2)
+    assert result.job_created == "My job"
+    assert set(result.new_responsibilities) == {
+        "Grants",
+        "Adult literacy",
+        "Events.Party",
+        "Tutor training",
+        "Admin",
+        "Newsletter",
+    }
+    duties = {d.name: d for d in services.workload.list_responsibilities()}
+    assert duties["Grants"].open_tasks == 2 and duties["Grants"].remaining_hours == pytest.approx(4.5)
+    assert duties["Grants"].job_title == "My job"
+    report = tasks_by_title(services)["Draft the Q4 grant report for the city fund"]
+    assert (report.source, report.importance, report.due, report.remaining_hours) == (
+        "taskwarrior",
+        5,
+        dt.date(2026, 12, 4),
+        3.0,
+    )
+
+
+def test_reimporting_the_same_file_adds_nothing(services: Services) -> None:
+    services.workload_imports.import_tasks(DATA / "taskwarrior-2.6.json")
+    before = counts(services)
+    again = services.workload_imports.import_tasks(DATA / "taskwarrior-2.6.json")
+    assert (again.added, again.unchanged, again.updated, again.dependencies) == (0, 11, 0, 0)
+    assert again.job_created is None and again.new_responsibilities == []
+    assert counts(services) == before
+    for name in ("Riverside Literacy.csv", "tasks-plain.csv", "taskwarrior-2.5.json"):
+        first = services.workload_imports.import_tasks(DATA / name)
+        second = services.workload_imports.import_tasks(DATA / name)
+        assert first.added > 0 and second.added == 0 and second.unchanged == first.added, name
+
+
+def test_tasks_go_under_the_current_job_and_reuse_its_duties(services: Services) -> None:
+    job = services.workload.add_job("Program Coordinator", employer="Riverside Literacy")
+    services.workload.add_responsibility(job.id, "grants")  # the same duty, spelled in lower case
+    result = services.workload_imports.import_tasks(DATA / "taskwarrior-2.6.json")
+    assert result.job_created is None
+    assert "Grants" not in result.new_responsibilities
+    duties = {d.name: d for d in services.workload.list_responsibilities(job.id)}
+    assert duties["grants"].open_tasks == 2
+
+
+def test_a_bad_record_in_the_middle_changes_nothing(services: Services, tmp_path: Path) -> None:
+    services.workload_imports.import_tasks(DATA / "tasks-plain.csv")
+    before = counts(services)
+    records = json.loads((DATA / "taskwarrior-2.6.json").read_text())
+    records[5]["due"] = "someday"
+    bad = tmp_path / "tasks.json"
+    bad.write_text(json.dumps(records))
+    with pytest.raises(BadInput) as raised:
+        services.workload_imports.import_tasks(bad)
+    assert raised.value.message == (
+        "tasks.json record 6 (uuid 4c7068de-e937-4b99-96bf-2b8b10e7296b): 'due' is not a date (got 'someday')"
+    )
+    assert counts(services) == before
+
+    lines = (DATA / "tasks-plain.csv").read_text().splitlines()
+    lines.insert(3, "Half a task,Newsletter,2026-12-01,lots,3")
+    (tmp_path / "plain.csv").write_text("\n".join(lines))
+    with pytest.raises(BadInput, match=r"plain.csv line 4: 'effort_hours' is not a number of hours \(got 'lots'\)"):
+        services.workload_imports.import_tasks(tmp_path / "plain.csv")
+    assert counts(services) == before
+
+
+def test_a_changed_export_updates_and_keeps_what_only_onward_knows(services: Services, tmp_path: Path) -> None:
+    services.workload_imports.import_tasks(DATA / "taskwarrior-2.6.json")
+    with services.workspace.session() as session:
+        hall = session.scalar(select(Task).where(Task.title == "Book the hall for the holiday party"))
+        assert hall is not None
+        hall.status, hall.handed_to = "handed_off", "Sam"
+    records = json.loads((DATA / "taskwarrior-2.6.json").read_text())
+    records[0].update(status="completed", end="20261201T170000Z")
+    records[0].pop("depends")
+    records[1]["estimate"] = "PT5H"
+    records[5]["description"] = "Book the hall for the holiday party (and the caterer)"
+    changed = tmp_path / "tasks.json"
+    changed.write_text(json.dumps(records))
+    result = services.workload_imports.import_tasks(changed)
+    assert (result.added, result.updated, result.unchanged) == (0, 3, 8)
+    tasks = tasks_by_title(services)
+    assert tasks["Draft the Q4 grant report for the city fund"].status == "done"
+    assert tasks["Collect attendance numbers from the three branches"].remaining_hours == 5.0
+    hall = tasks["Book the hall for the holiday party (and the caterer)"]
+    assert (hall.status, hall.handed_to) == ("handed_off", "Sam")  # Taskwarrior cannot say "handed off"
+    assert counts(services)["task_dependencies"] == 1  # the report no longer waits on the numbers
+
+
+def test_dependencies_become_links_between_tasks(services: Services) -> None:
+    services.workload_imports.import_tasks(DATA / "taskwarrior-2.5.json")
+    tasks = tasks_by_title(services)
+    with services.workspace.session() as session:
+        links = {tuple(row) for row in session.execute(select(TaskDependency.task_id, TaskDependency.depends_on_id))}
+    agenda = tasks["Print the agenda"].id
+    assert links == {
+        (agenda, tasks["Prepare the board slides"].id),
+        (agenda, tasks["Gather last year's minutes"].id),
+    }
+
+
+def test_an_export_roundtrip_keeps_imported_tasks_matchable(services: Services) -> None:
+    """Onward's own export/import keeps (source, external id), so a later Taskwarrior import still matches."""
+    services.workload_imports.import_tasks(DATA / "taskwarrior-2.6.json")
+    data = services.export()
+    assert any(row["external_id"] == "cee501f5-e370-48d5-ba73-a09138d773a4" for row in data["tables"]["tasks"])
+
+
+def test_twenty_thousand_tasks_import_in_one_go(services: Services, tmp_path: Path) -> None:
+    records = [
+        {
+            "uuid": f"00000000-0000-4000-8000-{i:012d}",
+            "description": f"Task {i}",
+            "project": f"Project {i % 40}",
+            "status": "pending" if i % 10 == 0 else "completed",
+            "entry": "20260101T090000Z",
+            "due": "20261215T170000Z" if i % 3 == 0 else None,
+            "priority": "HML"[i % 3],
+            "estimate": "PT2H",
+            "depends": [f"00000000-0000-4000-8000-{i - 1:012d}"] if i % 10 == 0 and i else [],
+        }
+        for i in range(20_000)
+    ]
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(records))
+    result = services.workload_imports.import_tasks(path)
+    assert (result.added, result.dependencies, len(result.new_responsibilities)) == (20_000, 1_999, 40)
+    again = services.workload_imports.import_tasks(path)
+    assert (again.added, again.unchanged) == (0, 20_000)
+
+
+def test_bulk_inserts_refuse_rows_of_another_owner(services: Services) -> None:
+    from onward.store.scoping import OwnerScopeError
+    from onward.workload.importing import bulk_insert
+
+    other = services.workspace.owner_id + 1
+    with pytest.raises(OwnerScopeError), services.workspace.session() as session:
+        bulk_insert(session, Job, [{"owner_id": other, "title": "Not mine", "employer": "", "description": ""}])
