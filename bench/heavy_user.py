@@ -22,7 +22,7 @@ from onward.settings import Settings  # noqa: E402
 OUT = Path(__file__).parent / "out"
 TODAY = dt.date(2026, 11, 30)
 SEED = 20261130
-GENERATOR_VERSION = "1-" + "-".join(DOMAINS)
+GENERATOR_VERSION = "2-" + "-".join(DOMAINS)  # 2: the workload heavy user (20,000 tasks)
 
 
 def heavy_user_settings() -> Settings:

@@ -106,3 +106,32 @@ def test_capacity_exceptions_colleagues_and_drift(onward) -> None:  # type: igno
     onward("demo")  # refused: the workspace holds data
     code, out, _ = onward("drift", "--json")
     assert code == 0 and json.loads(out)["temporary_overdue"] == []
+
+
+def test_handoff_json_follows_the_contract(onward) -> None:  # type: ignore[no-untyped-def]
+    assert onward("demo")[0] == 0
+    code, out, _ = onward("handoff", "--weeks", "6", "--json")
+    plan = json.loads(out)
+    assert code == 0
+    assert {"feasible", "objective", "capacity_by_week", "tasks", "greedy_objective"} <= set(plan)
+    assert plan["feasible"] is True and len(plan["capacity_by_week"]) == 6
+    assert plan["objective"] <= plan["greedy_objective"] + 1e-6
+    task = plan["tasks"][0]
+    assert {"id", "title", "hours_by_week", "cost", "locked", "action", "reason"} <= set(task)
+    assert len(task["hours_by_week"]) == 6
+    # The hours per week are the forecast's: summed over the tasks they give each week's load.
+    code, out, _ = onward("load", "--weeks", "6", "--json")
+    load = json.loads(out)["weeks"]
+    for w, week in enumerate(load):
+        assert sum(t["hours_by_week"][w] for t in plan["tasks"]) == pytest.approx(week["hours_needed"], abs=1e-3)
+    removed = [t for t in plan["tasks"] if t["action"] != "keep"]
+    assert removed and all(t["reason"] for t in removed)
+    assert any(t["action"] == "hand_off" and t["colleague"] == "Jo" for t in removed)
+
+    locked_id = removed[0]["id"]
+    assert onward("tasks", "lock", str(locked_id))[0] == 0
+    code, out, _ = onward("handoff", "--weeks", "6", "--json")
+    kept = next(t for t in json.loads(out)["tasks"] if t["id"] == locked_id)
+    assert kept["locked"] is True and kept["action"] == "keep" and kept["reason"] == "Kept: you locked it."
+    code, out, _ = onward("handoff", "--weeks", "6")
+    assert code == 0 and "Hand off to Jo" in out and "Cost of the plan" in out

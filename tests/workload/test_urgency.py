@@ -93,7 +93,16 @@ def test_scores_of_many_tasks_match_one_by_one() -> None:
         for _ in range(500)
     ]
     for c in (C, Coefficients(age_max_days=0, due=0.0, urgent_from=3.0)):
-        fast = scores(facts, TODAY, c)
+        fast = scores(
+            [f.due for f in facts],
+            [f.importance for f in facts],
+            [f.entered for f in facts],
+            [f.status == "waiting" for f in facts],
+            [f.blocking for f in facts],
+            [f.blocked for f in facts],
+            TODAY,
+            c,
+        )
         for f, (total, pressure, box) in zip(facts, fast, strict=True):
             one = urgency(f, TODAY, c)
             assert total == pytest.approx(one.score, abs=1e-3) and box == one.quadrant

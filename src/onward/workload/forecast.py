@@ -25,6 +25,7 @@ import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +34,25 @@ from onward.workload.dates import next_occurrence, week_start
 
 NO_DUTY = "No responsibility"
 DAYS_CAP = 3 * 366
+
+
+class Plannable(Protocol):
+    """What the forecast reads from a task (PlannedTask, or the service's ActiveTask)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def responsibility(self) -> str | None: ...
+    @property
+    def due(self) -> dt.date | None: ...
+    @property
+    def hours(self) -> float: ...
+    @property
+    def origin(self) -> str | None: ...
+    @property
+    def recurrence(self) -> str | None: ...
+    @property
+    def effort(self) -> float | None: ...
 
 
 @dataclass(frozen=True)
@@ -135,7 +155,7 @@ class DayHours:
 
 
 def forecast(
-    tasks: Sequence[PlannedTask],
+    tasks: Sequence[Plannable],
     *,
     today: dt.date,
     weeks: int,
@@ -205,7 +225,7 @@ def forecast(
 
 
 def _shares(
-    tasks: Sequence[PlannedTask], today: dt.date, weeks: int, working: list[int], week_ends: list[int], span: int
+    tasks: Sequence[Plannable], today: dt.date, weeks: int, working: list[int], week_ends: list[int], span: int
 ) -> tuple[npt.NDArray[np.float64], float, float, float]:
     """Return each task's hours per week (tasks × weeks) by the rule, and the overdue, undated, beyond hours.
 
@@ -261,7 +281,7 @@ def _group(share: npt.NDArray[np.float64], keys: list[str]) -> list[dict[str, fl
 
 def _occurrences(
     share: list[float],
-    task: PlannedTask,
+    task: Plannable,
     today: dt.date,
     horizon_end: dt.date,
     working: list[int],

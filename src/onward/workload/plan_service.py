@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from sqlalchemy import String, delete, func, select, type_coerce
+from sqlalchemy import delete, func, select
 
 from onward.errors import BadInput, NotFound
 from onward.workload import analytics
-from onward.workload.forecast import CapacityPeriod, DayException, DayHours, Forecast, PlannedTask, forecast
+from onward.workload.forecast import CapacityPeriod, DayException, DayHours, Forecast, forecast
 from onward.workload.models import (
     ACTIVE_STATUSES,
     WEEKDAYS,
@@ -57,38 +57,7 @@ class ActiveTask(NamedTuple):
     can_hand_off: bool
     enjoyment: str | None
     skill: int | None
-    effort_hours: float | None
-
-
-def _active(row: Sequence[Any]) -> ActiveTask:
-    """Return the ActiveTask of one row of `active_tasks`' query."""
-    (id, title, duty_id, duty, origin, due, remaining, importance, status, entered, recurrence, locked,
-     can_hand_off, enjoyment, duty_enjoyment, skill, duty_skill, effort, created) = row  # fmt: skip
-    return ActiveTask(
-        id,
-        title,
-        duty_id,
-        duty,
-        origin,
-        due,
-        float(remaining if remaining is not None else effort or 0.0),
-        importance,
-        status,
-        entered or _day_of(created),
-        recurrence,
-        bool(locked),
-        True if can_hand_off is None else bool(can_hand_off),
-        enjoyment or duty_enjoyment,
-        skill if skill is not None else duty_skill,
-        effort,
-    )
-
-
-def _day_of(created: object) -> dt.date:
-    """Return the date part of a stored timestamp (a datetime, or its text on SQLite)."""
-    if isinstance(created, dt.datetime):
-        return created.date()
-    return dt.date.fromisoformat(str(created)[:10])
+    effort: float | None  # effort hours (each next occurrence of a recurring task needs them)
 
 
 def spread_day_hours(weekly_hours: float | None, days: dict[str, float], current: Sequence[float]) -> tuple[float, ...]:
@@ -216,27 +185,23 @@ class PlanningMixin:
                     Responsibility.name,
                     Responsibility.origin,
                     Task.due,
-                    Task.remaining_hours,
+                    func.coalesce(Task.remaining_hours, Task.effort_hours, 0.0),
                     Task.importance,
                     Task.status,
-                    Task.entered,
+                    func.coalesce(Task.entered, func.date(Task.created_at)),
                     Task.recurrence,
                     Task.locked,
-                    Responsibility.can_hand_off,
-                    Task.enjoyment,
-                    Responsibility.enjoyment,
-                    Task.skill,
-                    Responsibility.skill,
+                    func.coalesce(Responsibility.can_hand_off, True),
+                    func.coalesce(Task.enjoyment, Responsibility.enjoyment),
+                    func.coalesce(Task.skill, Responsibility.skill),
                     Task.effort_hours,
-                    # Raw text on SQLite (parsed below only when `entered` is missing), a datetime on PostgreSQL.
-                    type_coerce(Task.created_at, String),
                 )
                 .outerjoin(Responsibility, Task.responsibility_id == Responsibility.id)
                 .where(Task.status.in_(ACTIVE_STATUSES))
                 .order_by(Task.id)
             ).all()
-        # Coalescing here rather than in SQL keeps the column types simple and the query fast.
-        return [_active(row) for row in rows]
+        # The row is the tuple: no per-row Python beyond it (the workload page reads 2,000 of them).
+        return list(map(ActiveTask._make, rows))
 
     def load_forecast(self, weeks: int | None = None, *, tasks: Sequence[ActiveTask] | None = None) -> Forecast:
         """Return the week-by-week forecast (see workload/forecast.py for the rule)."""
@@ -244,10 +209,7 @@ class PlanningMixin:
         if not 1 <= horizon <= 104:
             raise BadInput(f"the forecast covers 1 to 104 weeks, not {horizon}")
         today = self.workspace.today
-        planned = [
-            PlannedTask(t.id, t.title, t.responsibility, t.due, t.hours, t.origin, t.recurrence, t.effort_hours)
-            for t in (tasks if tasks is not None else self.active_tasks())
-        ]
+        planned = tasks if tasks is not None else self.active_tasks()
         meetings: Sequence[float] = ()
         if self.meeting_hours_by_week is not None:
             from onward.workload.dates import week_start
@@ -288,12 +250,19 @@ class PlanningMixin:
         blocking = {b for a, b in links if a in ids and b in ids}
         today, c = self.workspace.today, self.coefficients()
         result = []
-        facts = [
-            UrgencyFacts(t.due, t.importance, t.entered, t.status, t.id in blocking, t.id in blocked) for t in active
-        ]
-        for t, f, (total, pressure, box) in zip(active, facts, scores(facts, today, c), strict=True):
+        ranked = scores(
+            [t.due for t in active],
+            [t.importance for t in active],
+            [t.entered for t in active],
+            [t.status == "waiting" for t in active],
+            [t.id in blocking for t in active],
+            [t.id in blocked for t in active],
+            today,
+            c,
+        )
+        for t, (total, pressure, box) in zip(active, ranked, strict=True):
             view = PriorityView(t.id, t.title, t.responsibility, t.due, t.hours, t.importance, t.status, total, [],
-                                box, pressure, t.entered, f.blocking, f.blocked)  # fmt: skip
+                                box, pressure, t.entered, t.id in blocking, t.id in blocked)  # fmt: skip
             result.append(view)
         result.sort(key=lambda p: (-p.urgency, p.due or dt.date.max, p.id))
         if explain:

@@ -113,7 +113,7 @@ class ColleagueView:
     note: str
 
 
-@dataclass
+@dataclass(slots=True)
 class PriorityView:
     """An open or waiting task with its urgency, every term of it, and its Eisenhower quadrant."""
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 
 from onward.errors import BadInput, NotFound
 from onward.services import Workspace
@@ -105,8 +105,11 @@ class WorkloadService(TasksMixin, PlanningMixin, LogMixin, HandoffMixin):
             duty_id = duty.id
         return self.get_responsibility(duty_id)
 
-    def list_responsibilities(self, job_id: int | None = None) -> list[ResponsibilityView]:
-        """Return duties (of one job, or all) with their open-task count and remaining hours."""
+    def list_responsibilities(self, job_id: int | None = None, *, open_load: bool = True) -> list[ResponsibilityView]:
+        """Return duties (of one job, or all) with their open-task count and remaining hours.
+
+        `open_load=False` leaves the count and hours at 0, for callers that already hold the open tasks.
+        """
         with self.workspace.session() as session:
             load = (
                 select(
@@ -121,9 +124,14 @@ class WorkloadService(TasksMixin, PlanningMixin, LogMixin, HandoffMixin):
                 .subquery()
             )
             query = (
-                select(Responsibility, Job.title, load.c.open_tasks, load.c.hours)
+                (
+                    select(Responsibility, Job.title, load.c.open_tasks, load.c.hours).outerjoin(
+                        load, load.c.responsibility_id == Responsibility.id
+                    )
+                    if open_load
+                    else select(Responsibility, Job.title, literal(0), literal(0.0))
+                )
                 .join(Job, Responsibility.job_id == Job.id)
-                .outerjoin(load, load.c.responsibility_id == Responsibility.id)
                 .order_by(Job.id, Responsibility.id)
             )
             if job_id is not None:

@@ -143,26 +143,34 @@ def score(facts: UrgencyFacts, today: dt.date, c: Coefficients) -> tuple[float, 
     return round(total, 4), round(pressure, 4), box
 
 
-def scores(facts: Sequence[UrgencyFacts], today: dt.date, c: Coefficients) -> list[tuple[float, float, str]]:
-    """Return `score` for many tasks at once (the same numbers, computed as arrays)."""
+def scores(
+    dues: Sequence[dt.date | None],
+    importances: Sequence[int],
+    entered: Sequence[dt.date | None],
+    waiting: Sequence[bool],
+    blocking: Sequence[bool],
+    blocked: Sequence[bool],
+    today: dt.date,
+    c: Coefficients,
+) -> list[tuple[float, float, str]]:
+    """Return `score` for many tasks at once, given column by column (the same numbers, as arrays)."""
     import numpy as np
 
-    n = len(facts)
-    if n == 0:
+    if not dues:
         return []
     ordinal = today.toordinal()
-    has_due = np.array([f.due is not None for f in facts], dtype=bool)
-    overdue_days = np.array([ordinal - f.due.toordinal() if f.due is not None else 0 for f in facts], dtype=float)
+    has_due = np.array([d is not None for d in dues], dtype=bool)
+    overdue_days = np.array([ordinal - d.toordinal() if d is not None else 0 for d in dues], dtype=float)
     due = np.where(overdue_days >= 7, 1.0, np.where(overdue_days >= -14, (overdue_days + 14) * 0.8 / 21 + 0.2, 0.2))
     pressure = np.where(has_due, due * c.due, 0.0)
-    importance = np.array([min(max(f.importance, 1), 5) for f in facts])
+    importance = np.clip(np.array(importances, dtype=np.int64), 1, 5)
     factor_of = np.array([0.0] + [IMPORTANCE_FACTORS[i] for i in range(1, 6)])
     if c.age_max_days > 0:
-        ages = np.array([max(ordinal - f.entered.toordinal(), 0) if f.entered else 0 for f in facts], dtype=float)
+        ages = np.array([max(ordinal - e.toordinal(), 0) if e else 0 for e in entered], dtype=float)
         pressure = pressure + np.minimum(ages / c.age_max_days, 1.0) * c.age
-    pressure = pressure + np.array([f.blocking for f in facts], dtype=float) * c.blocking
-    pressure = pressure + np.array([f.blocked for f in facts], dtype=float) * c.blocked
-    pressure = pressure + np.array([f.status == "waiting" for f in facts], dtype=float) * c.waiting
+    pressure = pressure + np.array(blocking, dtype=float) * c.blocking
+    pressure = pressure + np.array(blocked, dtype=float) * c.blocked
+    pressure = pressure + np.array(waiting, dtype=float) * c.waiting
     total = pressure + factor_of[importance] * c.importance
     urgent = (pressure >= c.urgent_from).tolist()
     important = (importance >= c.important_from).tolist()

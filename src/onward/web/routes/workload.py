@@ -97,7 +97,15 @@ def plate_data(
     duty_of = {t.id: t.responsibility_id for t in active}
     for p in ranked:
         by_duty.setdefault(duty_of[p.id], []).append(p)
-    duties = workload.list_responsibilities()
+    # The open tasks are already here: count them per duty instead of asking the database again.
+    duties = workload.list_responsibilities(open_load=False)
+    counts: dict[int | None, int] = {}
+    hours: dict[int | None, float] = {}
+    for t in active:
+        counts[t.responsibility_id] = counts.get(t.responsibility_id, 0) + 1
+        hours[t.responsibility_id] = hours.get(t.responsibility_id, 0.0) + t.hours
+    for d in duties:
+        d.open_tasks, d.remaining_hours = counts.get(d.id, 0), round(hours.get(d.id, 0.0), 4)
     blocks = []
     for job in workload.list_jobs():
         job_duties = [
