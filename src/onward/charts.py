@@ -67,6 +67,9 @@ def stacked_bars(
 ) -> str:
     """Return SVG of bars stacked by series for each label, with an optional line (e.g. capacity)."""
     left, right, top, bottom = 48, 12, 28, 64
+    # A long legend wraps onto more rows: the picture grows taller instead of cutting it off.
+    legend_rows = _legend_rows([s.name for s in stacks], line.name if line else None, left, width)
+    full_height = height + 14 * (legend_rows - 1)
     plot_w, plot_h = width - left - right, height - top - bottom
     totals = [sum(s.values[i] for s in stacks) for i in range(len(labels))]
     highest = max([*totals, *(line.values if line else []), 0.0])
@@ -83,7 +86,7 @@ def stacked_bars(
         for i, (label, total) in enumerate(zip(labels, totals, strict=True))
     )
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {full_height}" '
         f'role="img" aria-labelledby="chart-title" font-family="system-ui, sans-serif" font-size="11">',
         f"<title>{escape(title)}</title><desc>{escape(y_label)}. {escape(summary)}</desc>",
         f'<text x="{left}" y="16" font-size="13" font-weight="600" fill="{INK}">{escape(title)}</text>',
@@ -119,6 +122,19 @@ def stacked_bars(
     parts.append(_legend([s.name for s in stacks], line.name if line else None, left, height - 24, width))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _legend_rows(names: Sequence[str], line_name: str | None, x0: float, width: int) -> int:
+    """Return how many rows `_legend` needs (the same wrapping rule)."""
+    rows, x = 1, x0
+    for name in names:
+        step = 18 + 6.5 * len(escape(name[:28]))
+        if x + step > width:
+            rows, x = rows + 1, x0
+        x += step
+    if line_name and x + 120 > width:
+        rows += 1
+    return rows
 
 
 def _legend(names: Sequence[str], line_name: str | None, x0: float, y0: float, width: int) -> str:

@@ -18,6 +18,7 @@ WORKLOAD_PAGES = [
     "/workload/priorities",
     "/workload/drift",
     "/workload/handoff",
+    "/workload/report",
     "/workload/mistakes",
     "/workload/capacity",
 ]

@@ -14,6 +14,7 @@ from onward.workload.handoff_service import HandoffMixin
 from onward.workload.log_service import LogMixin
 from onward.workload.models import ACTIVE_STATUSES, ENJOYMENT, ORIGINS, Job, Responsibility, Task
 from onward.workload.plan_service import MeetingHours, PlanningMixin
+from onward.workload.report_service import ReportMixin
 from onward.workload.schemas import JobView, ResponsibilityView
 from onward.workload.task_service import TasksMixin
 
@@ -22,7 +23,7 @@ def _job_view(job: Job) -> JobView:
     return JobView(job.id, job.employer, job.title, job.description, job.start_date, job.end_date)
 
 
-class WorkloadService(TasksMixin, PlanningMixin, LogMixin, HandoffMixin):
+class WorkloadService(TasksMixin, PlanningMixin, LogMixin, HandoffMixin, ReportMixin):
     """The workload of one workspace: jobs, duties, tasks, capacity, load, priorities, drift, mistakes.
 
     `meeting_hours_by_week(first_monday, weeks)` gives the meeting hours of each forecast week (the calendar

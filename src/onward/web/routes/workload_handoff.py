@@ -1,6 +1,6 @@
 """The hand-off page: the plan that makes every week fit, each suggestion with its reason, and locking tasks.
 
-Mounted by the workload routes module (it includes this router), so it shares the Workload menu entry.
+Found by the app like every routes module; it has no menu entry of its own (the Workload pages link to it).
 """
 
 from __future__ import annotations

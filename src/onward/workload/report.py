@@ -1,0 +1,184 @@
+"""The one page for the 1:1: what is on my plate, the weeks that break, what drifted, the proposed
+hand-offs and what I need — rendered as HTML, Markdown or a one-page PDF (A4 or Letter).
+
+`OneOnOneReport` is plain data (built by `WorkloadService.one_on_one_report`); the renderers here only format it,
+so the web page, the CLI and the PDF always say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from onward.charts import Series, stacked_bars
+
+PAPER_SIZES = ("a4", "letter")
+TEMPLATES = Path(__file__).resolve().parents[1] / "web" / "templates"
+
+
+@dataclass
+class ReportDuty:
+    name: str
+    origin: str
+    open_tasks: int
+    remaining_hours: float
+    share: float  # of all remaining hours on the plate
+
+
+@dataclass
+class ReportWeek:
+    start: dt.date
+    hours_needed: float
+    hours_available: float
+    ratio: float
+
+
+@dataclass
+class ReportTask:
+    title: str
+    responsibility: str
+    due: dt.date | None
+    remaining_hours: float
+
+
+@dataclass
+class ReportHandoff:
+    title: str
+    action: str  # hand_off | defer | drop
+    colleague: str | None
+    hours: float
+    reason: str
+
+
+@dataclass
+class OneOnOneReport:
+    """Everything the one-page report says, in the order it says it."""
+
+    person: str
+    job_title: str
+    employer: str
+    today: dt.date
+    weeks: list[ReportWeek]
+    weeks_by_duty: dict[str, list[float]]
+    duties: list[ReportDuty]
+    overdue: list[ReportTask]
+    temporary_overdue: list[str]  # "Grant reporting (temporary, was to end 2026-06-30)"
+    outside_description_share: float  # share of planned hours on duties not in the job description
+    handoffs: list[ReportHandoff]
+    handoff_feasible: bool
+    unfixable_weeks: list[str]  # "week of 2026-12-07: 6.5 h more than any plan can free"
+    needs: list[str] = field(default_factory=list)
+
+    @property
+    def overloaded_weeks(self) -> list[ReportWeek]:
+        return [week for week in self.weeks if week.ratio > 1.0]
+
+    @property
+    def hours_needed(self) -> float:
+        return sum(week.hours_needed for week in self.weeks)
+
+    @property
+    def hours_available(self) -> float:
+        return sum(week.hours_available for week in self.weeks)
+
+    @property
+    def hours_freed(self) -> float:
+        return sum(item.hours for item in self.handoffs)
+
+
+def week_label(day: dt.date) -> str:
+    return day.strftime("%b %-d")
+
+
+def load_chart(report: OneOnOneReport, *, width: int = 720, height: int = 250) -> str:
+    """Return the SVG chart of hours needed by duty against hours available, week by week."""
+    labels = [week_label(week.start) for week in report.weeks]
+    stacks = [Series(name, values) for name, values in report.weeks_by_duty.items()]
+    return stacked_bars(
+        labels,
+        stacks,
+        line=Series("Hours available", [week.hours_available for week in report.weeks]),
+        title="Hours needed each week, by duty",
+        y_label="hours",
+        width=width,
+        height=height,
+    )
+
+
+ACTION_WORDS = {"hand_off": "Hand off", "defer": "Defer", "drop": "Drop"}
+
+
+def _hours(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".") + " h"
+
+
+def render_markdown(report: OneOnOneReport) -> str:
+    """Return the report as Markdown (for email or notes)."""
+    lines = [
+        f"# One-on-one: {report.person or 'my workload'}",
+        "",
+        f"{report.job_title}{', ' + report.employer if report.employer else ''} · {report.today:%d %B %Y}",
+        "",
+        "## Where I stand",
+        "",
+        f"- Next {len(report.weeks)} weeks: {_hours(report.hours_needed)} of work for "
+        f"{_hours(report.hours_available)} available.",
+        f"- {len(report.overloaded_weeks)} of {len(report.weeks)} weeks are over capacity.",
+        f"- {report.outside_description_share:.0%} of planned hours are on duties outside my job description.",
+        "",
+        "| week | needed | available | load |",
+        "|---|---:|---:|---:|",
+    ]
+    for week in report.weeks:
+        lines.append(
+            f"| {week.start.isoformat()} | {week.hours_needed:.1f} | {week.hours_available:.1f} | {week.ratio:.0%} |"
+        )
+    lines += ["", "## On my plate", "", "| duty | origin | open tasks | hours | share |", "|---|---|---:|---:|---:|"]
+    for duty in report.duties:
+        lines.append(
+            f"| {duty.name} | {duty.origin} | {duty.open_tasks} | {duty.remaining_hours:.1f} | {duty.share:.0%} |"
+        )
+    if report.overdue:
+        lines += ["", "## Overdue", ""]
+        lines += [f"- {t.title} ({t.responsibility}, due {t.due}, {_hours(t.remaining_hours)})" for t in report.overdue]
+    if report.temporary_overdue:
+        lines += ["", "## Drift from my job description", ""]
+        lines += [f"- {item}" for item in report.temporary_overdue]
+    lines += ["", "## What I propose", ""]
+    if report.handoffs:
+        for item in report.handoffs:
+            who = f" to {item.colleague}" if item.colleague else ""
+            lines.append(f"- **{ACTION_WORDS[item.action]}{who}:** {item.title} ({_hours(item.hours)}). {item.reason}")
+        lines.append(f"\nThis frees {_hours(report.hours_freed)} in the next {len(report.weeks)} weeks.")
+    else:
+        lines.append("- Nothing needs to move: every week fits.")
+    lines += [f"- {item}" for item in report.unfixable_weeks]
+    if report.needs:
+        lines += ["", "## What I need", ""] + [f"- {need}" for need in report.needs]
+    return "\n".join(lines) + "\n"
+
+
+def render_html(report: OneOnOneReport, *, paper: str = "a4", standalone: bool = True) -> str:
+    """Return the report as HTML: a full printable document, or the fragment shown inside a page."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    if paper not in PAPER_SIZES:
+        raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}")
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+    template = env.get_template("workload/_report.html")
+    return template.render(
+        report=report, chart=load_chart(report), paper=paper, standalone=standalone, actions=ACTION_WORDS
+    )
+
+
+def render_pdf(report: OneOnOneReport, *, paper: str = "a4") -> bytes:
+    """Return the report as a PDF that prints on one page (needs the `pdf` extra: WeasyPrint)."""
+    try:
+        from weasyprint import HTML
+    except ImportError as error:  # pragma: no cover - depends on the installed extras
+        from onward.errors import BadInput
+
+        raise BadInput("PDF needs WeasyPrint: pip install 'onward[pdf]'") from error
+    pdf: bytes = HTML(string=render_html(report, paper=paper)).write_pdf()
+    return pdf
