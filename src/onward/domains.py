@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-DOMAINS: tuple[str, ...] = ("workload",)
+DOMAINS: tuple[str, ...] = ("workload", "fit")
 
 
 def load_models() -> None:
