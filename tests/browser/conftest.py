@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from ..conftest import TODAY
+from ..conftest import TEST_CACHE_DIR, TODAY
 
 HERE = Path(__file__).parent
 CHROMIUM = "/usr/bin/chromium"
@@ -57,6 +57,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         ONWARD_DATA_DIR=str(root / "data"),
         ONWARD_TODAY=TODAY.isoformat(),
         ONWARD_TEST_OUTBOUND_LOG=str(root / "outbound.log"),
+        ONWARD_CACHE_DIR=str(TEST_CACHE_DIR),
     )
     process = subprocess.Popen(
         [sys.executable, str(HERE / "guarded_server.py"), "--port", "0", "--no-browser"],

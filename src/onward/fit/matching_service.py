@@ -81,8 +81,10 @@ class MatchingService:
             return PREPARING_NOTE
         return BM25_CHOSEN_NOTE if self.workspace.settings.text_matching == "bm25" else BM25_NOTE
 
-    def index(self) -> TaskIndex:
-        return task_index(self.workspace.settings.resolved_cache_dir(), use_embeddings=self.wants_embeddings)
+    def index(self, *, embeddings: bool | None = None) -> TaskIndex:
+        """Return the O*NET task index (with embeddings when wanted and installed, or as `embeddings` says)."""
+        use = self.wants_embeddings if embeddings is None else embeddings and self.wants_embeddings
+        return task_index(self.workspace.settings.resolved_cache_dir(), use_embeddings=use)
 
     def _method(self, wait: bool) -> tuple[str, bool, Embedder | None]:
         """Return (method, preparing, embedder): hybrid once the task embeddings are ready."""
@@ -190,7 +192,8 @@ class MatchingService:
 
     def _analyse(self, rows: list[Posting], key: str, method: str, embedder: Embedder | None) -> None:
         """Find each posting's duties, kinds of work and (in hybrid mode) embeddings, and keep them on the row."""
-        found = analyse_many(self.index(), [(r.title, r.description) for r in rows], method=method, embedder=embedder)
+        index = self.index(embeddings=method == "hybrid")  # BM25 alone never loads the model
+        found = analyse_many(index, [(r.title, r.description) for r in rows], method=method, embedder=embedder)
         for row, analysis in zip(rows, found, strict=True):
             row.duties = analysis.duties
             row.kinds_of_work = analysis.kinds_of_work

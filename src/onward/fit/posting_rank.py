@@ -16,14 +16,15 @@ import numpy.typing as npt
 
 from onward.fit.bm25 import Bm25Index
 from onward.fit.embedding import Vectors
-from onward.fit.matching import AVOID_THRESHOLD, AVOID_WEIGHT, EMBEDDING_WEIGHT, Evidence
+from onward.fit.matching import AVOID_THRESHOLDS, AVOID_WEIGHT, EMBEDDING_WEIGHT, Evidence
 from onward.fit.postings import MANY_HATS
 
 Scores = npt.NDArray[np.float64]
 CANDIDATES = 300  # postings scored line by line after the quick pass
 MANY_HATS_PENALTY = 0.1  # when the person wants focus
 VARIETY_BONUS = 0.02  # per extra kind of work (up to three) when the person wants variety
-STRONG, SOME = 0.55, 0.4  # similarities read as "much like" and "somewhat like"
+# Similarities read as "much like" and "somewhat like" (BM25 similarities run lower than cosine ones).
+READINGS = {"hybrid": (0.55, 0.4), "bm25": (0.45, 0.3)}
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,8 @@ class PostingCorpus:
         scores: Scores = (w @ similarity(texts, text_vectors)) / max(w.sum(), 1e-9)
         if avoid:
             worst = similarity(avoid, avoid_vectors).max(axis=0)
-            scores = scores - AVOID_WEIGHT * np.maximum(worst - AVOID_THRESHOLD, 0.0)
+            threshold = AVOID_THRESHOLDS["hybrid" if avoid_vectors is not None else "bm25"]
+            scores = scores - AVOID_WEIGHT * np.maximum(worst - threshold, 0.0)
         return scores
 
     def candidates(self, scores: Scores, count: int = CANDIDATES) -> list[int]:
@@ -132,9 +134,10 @@ def explain(
 ) -> tuple[list[str], bool, float]:
     """Return the sentences that explain a posting's place, whether it reads as many hats, and the environment term."""
     lines: list[str] = []
-    if evidence and evidence[0].similarity >= STRONG:
+    strong, some = READINGS.get(method, READINGS["hybrid"])
+    if evidence and evidence[0].similarity >= strong:
         lines.append(f"Much like what you love: {_quote(evidence[0].theirs)} (you: {_quote(evidence[0].yours)}).")
-    elif evidence and evidence[0].similarity >= SOME:
+    elif evidence and evidence[0].similarity >= some:
         lines.append(f"Somewhat like what you love: {_quote(evidence[0].theirs)} (you: {_quote(evidence[0].yours)}).")
     else:
         lines.append("Little in it looks like the tasks you love.")
@@ -187,6 +190,7 @@ def rank_rows(
     if use_meaning and text_vectors is not None:
         queries = np.vstack([text_vectors, avoid_vectors]) if avoid_vectors is not None else text_vectors
     w = np.asarray(weights, dtype=np.float64)
+    threshold = AVOID_THRESHOLDS["hybrid" if queries is not None else "bm25"]
     ranked: list[PostingRank] = []
     start = 0
     for row in rows:
@@ -217,10 +221,10 @@ def rank_rows(
         for i, text in enumerate(avoid):
             against = similarity[len(texts) + i] * (similarity[len(texts) + i] > loved_per_line)
             line = int(np.argmax(against))
-            if count and against[line] > AVOID_THRESHOLD:
+            if count and against[line] > threshold:
                 avoid_evidence.append(Evidence(text, row.duties[line], round(float(against[line]), 3)))
         avoid_evidence.sort(key=lambda e: -e.similarity)
-        penalty = AVOID_WEIGHT * max((e.similarity - AVOID_THRESHOLD for e in avoid_evidence), default=0.0)
+        penalty = AVOID_WEIGHT * max((e.similarity - threshold for e in avoid_evidence), default=0.0)
         explanation, many_hats, environment = explain(
             row, evidence, avoid_evidence, method=method, wants_focus=wants_focus
         )
