@@ -140,7 +140,7 @@ class MatchingService:
         with self.workspace.session() as session:
             # Postings already stored are known by id; those added by this import by their row.
             by_key: dict[str, int | Posting] = dict(
-                session.execute(select(Posting.dedupe_key, Posting.id)).tuples().all()
+                session.execute(select(Posting.dedupe_key, Posting.id)).all()
             )
             by_print: list[tuple[str, int | Posting]] = [
                 (print_, row_id)

@@ -90,7 +90,7 @@ def kinds_of_work(index: TaskIndex, duties: list[str], method: str, vectors: Vec
 
     if not duties:
         return []
-    profiles = index.occupation_profile(index.similarity(duties, method, vectors)).astype(np.float64)
+    profiles = index.best_per_occupation(index.similarity(duties, method, vectors)).astype(np.float64)
     if len(duties) == 1:
         labels = np.ones(1, dtype=np.int64)
     else:
