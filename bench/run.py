@@ -11,7 +11,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
 # Each domain adds its benchmark module here as it lands.
-BENCHMARKS = ["cli_startup", "web_requests"]
+BENCHMARKS = ["cli_startup", "web_requests", "fit_matching"]
 
 
 def main(names: list[str]) -> None:

@@ -65,7 +65,9 @@ def test_a_saved_html_page_with_json_ld_imports(words_only: Services, tmp_path: 
                 "hiringOrganization": {"@type": "Organization", "name": "Read Together"},
                 "jobLocation": {"@type": "Place", "address": {"addressLocality": "Riverside", "addressRegion": "CA"}},
                 "jobLocationType": "TELECOMMUTE",
-                "description": "<p>Join us.</p><ul><li>Train volunteer tutors</li><li>Plan literacy workshops</li></ul>",
+                "description": (
+                    "<p>Join us.</p><ul><li>Train volunteer tutors</li><li>Plan literacy workshops</li></ul>"
+                ),
                 "baseSalary": {"@type": "MonetaryAmount", "currency": "USD",
                                "value": {"minValue": 40000, "maxValue": 48000, "unitText": "YEAR"}},
             },
@@ -108,7 +110,7 @@ def test_a_bad_record_stops_the_import_names_itself_and_changes_nothing(words_on
     untitled.write_text('[{"@type": "JobPosting", "title": "Fine"}, {"@type": "JobPosting", "description": "x"}]')
     with pytest.raises(BadInput, match=r"untitled.jsonld posting 2: the JobPosting has no title"):
         words_only.fit_matching.import_postings(untitled, "jsonld")
-    with pytest.raises(BadInput, match="no schema.org JobPosting"):
+    with pytest.raises(BadInput, match=r"no schema\.org JobPosting"):
         parse_jsonld('{"@type": "Organization"}', "org.json")
     assert words_only.fit_matching.list_postings() == []
 
