@@ -73,8 +73,10 @@ def quality() -> list[tuple[str, list[str], np.ndarray]]:
     for row in rows:
         codes = alternate.get(row["title"].strip().lower(), set())
         if len(codes) == 1:
-            items.append((row["title"], split_lines(row["description"]) or [row["description"][:400]], codes.pop()))
-    missing = sum(1 for _, _, code in items if code not in position)
+            lines = split_lines(row["description"]) or [row["description"][:400]]
+            items.append((row["title"], lines, next(iter(codes))))
+    with_tasks = {task.code for task in index.catalog.tasks}
+    missing = sum(1 for _, _, code in items if code not in with_tasks)
     per_method: dict[str, list[tuple[np.ndarray, int]]] = {"bm25": [], "embeddings": [], "hybrid": []}
     extra: dict[str, list[tuple[np.ndarray, int]]] = {"rrf": [], "hybrid w=0.4": [], "hybrid w=0.8": []}
     kept = []
