@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ class PostingView:
     location: str
     source: str
     work_mode: str | None
-    posted: Any
+    posted: dt.date | None
     duties: list[str]
     kinds_of_work: list[str]
     times_seen: int
