@@ -49,8 +49,18 @@ class Server:
     screenshots: Path
 
 
+def _prepare_task_embeddings() -> None:
+    """Compute the O*NET task embeddings into the shared test cache first, so the server finds them ready."""
+    from onward.fit.embedding import ml_available
+    from onward.fit.matching import task_index
+
+    if ml_available():
+        task_index(TEST_CACHE_DIR, use_embeddings=True).task_vectors(wait=True)
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    _prepare_task_embeddings()
     root = tmp_path_factory.mktemp("onward-server")
     env = {k: v for k, v in os.environ.items() if not k.startswith("ONWARD_")}
     env.update(
