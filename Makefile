@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 $(VENV)/.test-installed: $(VENV)/.installed pyproject.toml
-	$(PIP) install -e '.[test,pdf]'
+	$(PIP) install -e '.[test,pdf,ml]'
 	touch $@
 
 test-deps: $(VENV)/.test-installed  ## Python test extras, Debian's Chromium and PostgreSQL server binaries

@@ -19,6 +19,9 @@ from onward.settings import Settings
 
 HERE = Path(__file__).parent
 TODAY = dt.date(2026, 11, 30)  # a Monday: weeks in tests start on a known day
+# Sentence embeddings of the O*NET tasks take a minute or more to compute: every test (and the browser tests'
+# server) shares one cache folder, kept between runs (it is keyed by the data's and the model's version).
+TEST_CACHE_DIR = Path(os.environ.get("ONWARD_TEST_CACHE_DIR") or HERE.parent / ".cache" / "tests")
 
 postgresql_proc = factories.postgresql_proc(executable=str(HERE / "pg_ctl_as_postgres.sh"))
 postgresql = factories.postgresql("postgresql_proc")
@@ -76,7 +79,9 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.fixture
 def settings(tmp_path: Path, db_url: str) -> Settings:
-    return Settings(data_dir=tmp_path / "data", database_url=db_url, today=TODAY, open_browser=False)
+    return Settings(
+        data_dir=tmp_path / "data", database_url=db_url, today=TODAY, open_browser=False, cache_dir=TEST_CACHE_DIR
+    )
 
 
 @pytest.fixture

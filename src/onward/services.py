@@ -19,6 +19,7 @@ from onward.store import Store
 from onward.store.base import Setting
 
 if TYPE_CHECKING:
+    from onward.fit.matching_service import MatchingService
     from onward.fit.service import FitService
     from onward.workload.importing import WorkloadImports
     from onward.workload.service import WorkloadService
@@ -83,6 +84,12 @@ class Services:
         from onward.fit.service import FitService
 
         return FitService(self.workspace)
+
+    @cached_property
+    def fit_matching(self) -> MatchingService:
+        from onward.fit.matching_service import MatchingService
+
+        return MatchingService(self.workspace)
 
     @cached_property
     def preferences(self) -> Preferences:

@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
@@ -127,8 +127,22 @@ class Settings(BaseSettings):
             "Busy meetings count in full; free and cancelled ones not at all."
         ),
     )
+    cache_dir: Path | None = Field(
+        default=None,
+        description=(
+            "Folder for things Onward computes once and keeps (sentence embeddings of the O*NET tasks). "
+            "Empty means the folder 'cache' in the data folder."
+        ),
+    )
+    text_matching: Literal["auto", "bm25"] = Field(
+        default="auto",
+        description=(
+            "How occupations and postings are matched to your tasks: 'auto' uses BM25 with sentence embeddings "
+            "when the ml extra is installed (BM25 alone otherwise); 'bm25' always uses BM25 alone."
+        ),
+    )
 
-    @field_validator("database_url", "demo_database_url", "token", "timezone", mode="before")
+    @field_validator("database_url", "demo_database_url", "token", "timezone", "cache_dir", mode="before")
     @classmethod
     def _empty_is_none(cls, value: Any) -> Any:
         return None if value == "" else value
@@ -158,6 +172,10 @@ class Settings(BaseSettings):
     def resolved_database_url(self) -> str:
         """Return the database URL, defaulting to the SQLite file in the data folder."""
         return self.database_url or f"sqlite:///{self.data_dir / 'onward.sqlite'}"
+
+    def resolved_cache_dir(self) -> Path:
+        """Return the folder for computed caches, defaulting to 'cache' in the data folder."""
+        return self.cache_dir or self.data_dir / "cache"
 
     def resolved_demo_database_url(self) -> str:
         """Return the demo workspace's database URL."""

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from ..conftest import TODAY
+from ..conftest import TEST_CACHE_DIR, TODAY
 
 HERE = Path(__file__).parent
 CHROMIUM = "/usr/bin/chromium"
@@ -49,14 +49,25 @@ class Server:
     screenshots: Path
 
 
+def _prepare_task_embeddings() -> None:
+    """Compute the O*NET task embeddings into the shared test cache first, so the server finds them ready."""
+    from onward.fit.embedding import ml_available
+    from onward.fit.matching import task_index
+
+    if ml_available():
+        task_index(TEST_CACHE_DIR, use_embeddings=True).task_vectors(wait=True)
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    _prepare_task_embeddings()
     root = tmp_path_factory.mktemp("onward-server")
     env = {k: v for k, v in os.environ.items() if not k.startswith("ONWARD_")}
     env.update(
         ONWARD_DATA_DIR=str(root / "data"),
         ONWARD_TODAY=TODAY.isoformat(),
         ONWARD_TEST_OUTBOUND_LOG=str(root / "outbound.log"),
+        ONWARD_CACHE_DIR=str(TEST_CACHE_DIR),
     )
     process = subprocess.Popen(
         [sys.executable, str(HERE / "guarded_server.py"), "--port", "0", "--no-browser"],

@@ -133,3 +133,26 @@ NO_APPLICATIONS = "No applications yet. Add one with `onward applications add EM
 OFFER_ADDED = "Added the offer from {employer}. Compare offers with `onward offers compare`."
 NO_OFFERS = "No offers yet. Add one with `onward offers add APPLICATION_ID`."
 NOT_A_DATE = "{what}: {value!r} is not a date (use YYYY-MM-DD)"
+# ---- fit: occupations and postings ----
+OCCUPATIONS_HELP = "Real occupations (O*NET 30.1) whose tasks look like the ones you love."
+OCCUPATIONS_MATCH_HELP = (
+    "Rank occupations by how much their tasks look like TASK texts (or your rated duties when none are given), "
+    "demoting those whose core tasks look like --avoid texts."
+)
+POSTINGS_HELP = "Job postings: import them, then rank them against what you love."
+POSTINGS_IMPORT_HELP = (
+    "Import postings from a CSV file (columns found by their header), schema.org JobPosting JSON-LD (a file, a "
+    "saved HTML page, or a folder of them) or text (first line the title; several postings separated by '---'). "
+    "All or nothing; duplicates are merged."
+)
+POSTINGS_RANK_HELP = "Rank imported postings against the duties you love, like and could do without."
+POSTINGS_LIST_HELP = "List imported postings, newest first."
+PREPARING_MATCHING = "Preparing to match by meaning (once; about a minute on a laptop)…"
+POSTINGS_IMPORTED = "Read {read} postings from {path}: {added} added, {merged} merged into postings already here."
+NO_TEXTS = (
+    "Nothing to match yet: give task texts, or rate some duties 'love' or 'like' "
+    '(onward occupations match "teach adults to read").'
+)
+NO_MATCHES = "No occupations found."
+NO_POSTINGS = "No postings yet. Import some with `onward postings import FILE --format csv|jsonld|text`."
+MATCHED_BY = "Matched by {label}."

@@ -28,7 +28,11 @@ LOVED_TASKS = ("Plan January term curriculum", "Run tutor induction session", "L
 
 
 def fill(services: Services, today: dt.date) -> None:
-    """Add Alex's environment, a previous role's rated duties, five applications and two offers."""
+    """Add Alex's environment, a previous role's rated duties, five applications, two offers and the
+    job postings Alex saved."""
+    from onward.fit import demo_matching
+
+    demo_matching.fill(services, today)
     fit = services.fit
 
     def ago(days: int) -> dt.date:

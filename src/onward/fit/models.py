@@ -121,3 +121,9 @@ class Offer(Owned):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     application: Mapped[Application] = relationship(back_populates="offer")
+
+
+# The matching half keeps its table in its own module; importing it here puts it in the metadata.
+from onward.fit.posting_models import Posting  # noqa: E402
+
+__all__ = ["Application", "ApplicationEvent", "Environment", "Offer", "Posting", "RoleProfile"]

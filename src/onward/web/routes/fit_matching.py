@@ -1,0 +1,137 @@
+"""Pages of fit's matching half: the occupations that fit (/fit/occupations) and postings (/fit/postings).
+
+No menu entry: the Fit page links here. Matching never waits for the one-time preparation of the task
+embeddings; until they are ready the pages use BM25 and say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
+from fastapi.responses import RedirectResponse
+
+from onward.attribution import ONET, DataSource
+from onward.errors import BadInput
+from onward.fit.matching import OccupationMatch
+from onward.fit.posting_rank import PostingRank
+from onward.fit.query import FitQuery
+from onward.services import Services
+from onward.web.deps import get_services
+from onward.web.pages import page
+
+router = APIRouter()
+FOCUS_CHOICES = {"focus": True, "variety": False}
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+@dataclass
+class OccupationsPage:
+    """Occupations whose task statements look like the person's loved (and liked) duties."""
+
+    method: str
+    method_label: str
+    note: str
+    preparing: bool
+    own_duties: bool  # True when the query is the person's rated duties, False for texts typed on the page
+    loved: list[str]
+    liked: list[str]
+    avoid: list[str]
+    results: list[OccupationMatch] = field(default_factory=list)
+    source: DataSource = ONET
+
+
+@page(router, "/fit/occupations", "fit_matching/occupations.html")
+def occupations(
+    tasks: str = Query("", description="Task texts to match, one per line (default: your rated duties)."),
+    avoid: str = Query("", description="Tasks you could do without, one per line."),
+    top: int = Query(10, ge=1, le=50),
+    services: Services = Depends(get_services),
+) -> OccupationsPage:
+    matching = services.fit_matching
+    if tasks.strip():
+        query = FitQuery(loved=_lines(tasks), avoid=_lines(avoid))
+    else:
+        profile = matching.profile_query()
+        query = FitQuery(loved=profile.loved, liked=profile.liked, avoid=_lines(avoid) or profile.avoid)
+    found = matching.match_occupations(query, top, wait=False)
+    return OccupationsPage(
+        method=found.method,
+        method_label=found.method_label,
+        note=matching.note(found.method, found.preparing),
+        preparing=found.preparing,
+        own_duties=not tasks.strip(),
+        loved=list(query.loved),
+        liked=list(query.liked),
+        avoid=list(query.avoid),
+        results=found.results,
+    )
+
+
+@dataclass
+class PostingsPage:
+    """Imported postings ranked against the person's rated duties, with the reasons."""
+
+    method: str
+    method_label: str
+    note: str
+    total: int
+    focus: str  # "" (not said), "focus" or "variety"
+    has_query: bool
+    imported: int | None
+    merged: int | None
+    results: list[PostingRank] = field(default_factory=list)
+
+
+@page(router, "/fit/postings", "fit_matching/postings.html")
+def postings(
+    focus: str = Query("", description="'focus' (one or two main tasks) or 'variety'; empty when not said."),
+    top: int = Query(20, ge=1, le=200),
+    imported: int | None = Query(None, include_in_schema=False),
+    merged: int | None = Query(None, include_in_schema=False),
+    services: Services = Depends(get_services),
+) -> PostingsPage:
+    if focus and focus not in FOCUS_CHOICES:
+        raise BadInput(f"focus must be 'focus' or 'variety', not '{focus}'")
+    matching = services.fit_matching
+    query = matching.profile_query(wants_focus=FOCUS_CHOICES.get(focus))
+    if query.is_empty:
+        total = len(matching.list_postings())
+        method = "hybrid" if matching.wants_embeddings else "bm25"
+        return PostingsPage(method, "", "", total, focus, False, imported, merged)
+    ranking = matching.rank_postings(query, top, wait=False)
+    return PostingsPage(
+        method=ranking.method,
+        method_label=ranking.method_label,
+        note=matching.note(ranking.method, ranking.preparing),
+        total=ranking.total,
+        focus=focus,
+        has_query=True,
+        imported=imported,
+        merged=merged,
+        results=ranking.results,
+    )
+
+
+@router.post("/fit/postings/import", include_in_schema=False)
+async def import_postings(
+    format: str = Form("text"),
+    text: str = Form(""),
+    file: UploadFile | None = File(None),
+    services: Services = Depends(get_services),
+) -> RedirectResponse:
+    """Import pasted text or an uploaded file (all or nothing), then show the ranking."""
+    if file is not None and file.filename:
+        raw = await file.read()
+        try:
+            content = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise BadInput(f"{file.filename}: not a text file (UTF-8)") from None
+        name = file.filename
+    else:
+        content, name = text, "the pasted text"
+    result = services.fit_matching.import_text(content, format, name, wait=False)
+    return RedirectResponse(f"/fit/postings?imported={result.added}&merged={result.merged}", status_code=303)
