@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,6 +15,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
+from starlette.routing import BaseRoute
 
 from onward import __version__
 from onward.web.security import csrf_token
@@ -40,6 +41,21 @@ class NavItem:
 
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def all_routes(routes: Sequence[BaseRoute]) -> Iterator[BaseRoute]:
+    """Yield every route, looking inside included routers (newer FastAPI keeps them nested in `app.routes`)."""
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            yield from all_routes(inner.routes)
+        else:
+            yield route
+
+
+def route_exists(app: Any, path: str) -> bool:
+    """Return True when this build of the app serves `path` (so a page never links to one that is missing)."""
+    return any(getattr(route, "path", None) == path for route in all_routes(app.routes))
 
 
 def to_jsonable(data: Any) -> Any:

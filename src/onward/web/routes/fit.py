@@ -22,7 +22,7 @@ from onward.fit.schemas import (
 )
 from onward.services import Services
 from onward.web.deps import get_services
-from onward.web.pages import NavItem, page, render
+from onward.web.pages import NavItem, page, render, route_exists
 
 router = APIRouter()
 NAV = NavItem("Fit", "/fit", 40, "What you love, what you are good at, and the work that fits")
@@ -144,7 +144,7 @@ def _is_htmx(request: Request) -> bool:
 
 
 def _route_exists(request: Request, path: str) -> bool:
-    return any(getattr(route, "path", None) == path for route in request.app.routes)
+    return route_exists(request.app, path)
 
 
 # ---- overview ----
