@@ -32,7 +32,11 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-LINKEDIN = ROOT.parent / "shared" / "data" / "linkedin_job_postings_sample" / "postings.csv"
+LINKEDIN = (
+    Path(os.environ.get("ONWARD_SHARED_DATA") or ROOT.parent / "shared" / "data")
+    / "linkedin_job_postings_sample"
+    / "postings.csv"
+)
 CACHE = Path(os.environ.get("ONWARD_CACHE_DIR") or HERE / "out" / "cache")
 POSTINGS = 100_000
 

@@ -18,6 +18,22 @@ from onward.services import Services
 from onward.settings import Settings
 
 HERE = Path(__file__).parent
+
+
+def _shared_data() -> Path:
+    """Return the team's folder of public data sets (../shared/data beside the repository on our machines).
+
+    A clean clone may live elsewhere (CI clones into its own folder), so ONWARD_SHARED_DATA and the team
+    folder's usual place are tried too.
+    """
+    candidates = [os.environ.get("ONWARD_SHARED_DATA"), HERE.parent.parent / "shared" / "data", "/work/shared/data"]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return HERE.parent.parent / "shared" / "data"
+
+
+SHARED_DATA = _shared_data()
 TODAY = dt.date(2026, 11, 30)  # a Monday: weeks in tests start on a known day
 # Sentence embeddings of the O*NET tasks take a minute or more to compute: every test (and the browser tests'
 # server) shares one cache folder, kept between runs (it is keyed by the data's and the model's version).
