@@ -14,7 +14,7 @@ demo: $(VENV)/.installed  ## start Onward on a throwaway demo database
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install --upgrade pip
-	$(PIP) install -e .
+	$(PIP) install -e '.[pdf]'
 	touch $@
 
 $(VENV)/.test-installed: $(VENV)/.installed pyproject.toml

@@ -176,9 +176,12 @@ def render_pdf(report: OneOnOneReport, *, paper: str = "a4") -> bytes:
     """Return the report as a PDF that prints on one page (needs the `pdf` extra: WeasyPrint)."""
     try:
         from weasyprint import HTML
-    except ImportError as error:  # pragma: no cover - depends on the installed extras
+    except (ImportError, OSError) as error:  # pragma: no cover - depends on the installed extras and Pango
         from onward.errors import BadInput
 
-        raise BadInput("PDF needs WeasyPrint: pip install 'onward[pdf]'") from error
+        raise BadInput(
+            "PDF needs WeasyPrint and the Pango library: pip install 'onward[pdf]' (and Debian's libpango-1.0-0); "
+            "the HTML and Markdown formats work without them"
+        ) from error
     pdf: bytes = HTML(string=render_html(report, paper=paper)).write_pdf()
     return pdf
