@@ -53,7 +53,6 @@ def make_app() -> typer.Typer:
                 raise
             continue
         module.register(app)
-    importlib.import_module("onward.cli.fit_matching").register(app)  # fit's matching half: occupations, postings
     return app
 
 
