@@ -5,7 +5,6 @@ Only Typer is imported here; the domain loads inside each command so `onward --h
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import asdict
 from pathlib import Path
@@ -15,6 +14,7 @@ import typer
 
 from onward.cli import messages
 from onward.cli.common import print_json, services_of
+from onward.fields import optional_date
 
 if TYPE_CHECKING:
     from onward.fit.service import FitService
@@ -42,17 +42,6 @@ def register(app: typer.Typer) -> None:
 
 def _fit(ctx: typer.Context) -> FitService:
     return services_of(ctx).fit
-
-
-def _date(value: str | None, what: str) -> dt.date | None:
-    from onward.errors import BadInput
-
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise BadInput(messages.NOT_A_DATE.format(what=what, value=value)) from None
 
 
 # ---- profile ----
@@ -218,7 +207,7 @@ def audit_add_past_job(
     end: str = typer.Option(..., help="When it ended (YYYY-MM-DD)."),
 ) -> None:
     job = _fit(ctx).add_past_job(
-        title, employer=employer, start_date=_date(start, "--start"), end_date=_date(end, "--end")
+        title, employer=employer, start_date=optional_date(start, "--start"), end_date=optional_date(end, "--end")
     )
     typer.echo(messages.PAST_JOB_ADDED.format(id=job.id, title=job.title))
 
@@ -255,9 +244,9 @@ def applications_add(
         role,
         link=link,
         stage=stage,
-        on=_date(on, "--on"),
+        on=optional_date(on, "--on"),
         next_step=next_step,
-        next_step_on=_date(next_step_on, "--next-step-on"),
+        next_step_on=optional_date(next_step_on, "--next-step-on"),
         people_met=list(person),
         notes=notes,
     )
@@ -298,7 +287,7 @@ def applications_advance(
     on: str = typer.Option(None, help="When (YYYY-MM-DD); today if left out."),
     note: str = typer.Option("", help="A note for the history."),
 ) -> None:
-    a = _fit(ctx).advance(application_id, stage, on=_date(on, "--on"), note=note)
+    a = _fit(ctx).advance(application_id, stage, on=optional_date(on, "--on"), note=note)
     typer.echo(messages.APPLICATION_MOVED.format(role=a.role_title, employer=a.employer, stage=a.stage))
 
 
@@ -309,7 +298,7 @@ def applications_follow_up(
     on: str = typer.Option(None, help="When (YYYY-MM-DD); today if left out."),
     note: str = typer.Option("", help="A note for the history."),
 ) -> None:
-    a = _fit(ctx).record_follow_up(application_id, on=_date(on, "--on"), note=note)
+    a = _fit(ctx).record_follow_up(application_id, on=optional_date(on, "--on"), note=note)
     typer.echo(messages.FOLLOW_UP_NOTED.format(employer=a.employer))
 
 
@@ -338,8 +327,8 @@ def offers_add(
         work_mode=work_mode,
         team_size=team_size,
         main_duties=duties,
-        start_date=_date(start, "--start"),
-        deadline=_date(deadline, "--deadline"),
+        start_date=optional_date(start, "--start"),
+        deadline=optional_date(deadline, "--deadline"),
         notes=notes,
     )
     typer.echo(messages.OFFER_ADDED.format(employer=offer.employer))

@@ -132,7 +132,6 @@ FOLLOW_UP_NOTED = "Noted your follow-up with {employer}."
 NO_APPLICATIONS = "No applications yet. Add one with `onward applications add EMPLOYER ROLE`."
 OFFER_ADDED = "Added the offer from {employer}. Compare offers with `onward offers compare`."
 NO_OFFERS = "No offers yet. Add one with `onward offers add APPLICATION_ID`."
-NOT_A_DATE = "{what}: {value!r} is not a date (use YYYY-MM-DD)"
 # ---- fit: occupations and postings ----
 OCCUPATIONS_HELP = "Real occupations (O*NET 30.1) whose tasks look like the ones you love."
 OCCUPATIONS_MATCH_HELP = (

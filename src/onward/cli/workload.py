@@ -7,13 +7,13 @@ each command so `onward --help` stays fast.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 import typer
 
 from onward.cli import messages
 from onward.cli.common import print_json, services_of
+from onward.fields import optional_date
 
 if TYPE_CHECKING:
     from onward.workload.schemas import PriorityView, TaskView
@@ -44,17 +44,6 @@ def register(app: typer.Typer) -> None:
 
     register_handoff(app)
     register_report(app)
-
-
-def _date(value: str | None, what: str) -> dt.date | None:
-    from onward.errors import BadInput
-
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise BadInput(f"{what}: '{value}' is not a date (YYYY-MM-DD)") from None
 
 
 def _hours(value: float) -> str:
@@ -246,7 +235,7 @@ def capacity_set(
         except ValueError:
             raise BadInput(f"--day {item}: write it as mon=8") from None
     capacity = services_of(ctx).workload.set_capacity(
-        weekly_hours=weekly_hours, days=days, starts=_date(starts, "--from")
+        weekly_hours=weekly_hours, days=days, starts=optional_date(starts, "--from")
     )
     spread = ", ".join(f"{k} {_hours(v)}" for k, v in capacity.day_hours.items() if v)
     typer.echo(messages.CAPACITY_SET.format(starts=capacity.starts, weekly=_hours(capacity.weekly_hours), days=spread))
@@ -273,7 +262,7 @@ def capacity_except(
     hours_per_day: float = typer.Option(0.0, "--hours-per-day", help="Hours on each of those days (0: leave)."),
     note: str = typer.Option("", "--note", help="What it is, e.g. 'Leave'."),
 ) -> None:
-    first, last = _date(first_day, "first day"), _date(last_day, "last day")
+    first, last = optional_date(first_day, "first day"), optional_date(last_day, "last day")
     assert first is not None and last is not None
     e = services_of(ctx).workload.add_capacity_exception(first, last, hours_per_day=hours_per_day, note=note)
     typer.echo(
@@ -374,7 +363,12 @@ def mistakes_add(
 ) -> None:
     workload = services_of(ctx).workload
     mistake = workload.log_mistake(
-        what_happened, cause=cause, task_id=task, responsibility_id=duty, lesson=lesson, happened_on=_date(on, "--on")
+        what_happened,
+        cause=cause,
+        task_id=task,
+        responsibility_id=duty,
+        lesson=lesson,
+        happened_on=optional_date(on, "--on"),
     )
     typer.echo(messages.MISTAKE_LOGGED)
     if mistake.offer_checklist and mistake.task_id is not None:
@@ -421,7 +415,7 @@ def jobs_add(
     description: str = typer.Option("", "--description", help="The job description, as written."),
 ) -> None:
     job = services_of(ctx).workload.add_job(
-        title, employer=employer, start_date=_date(start, "--start"), description=description
+        title, employer=employer, start_date=optional_date(start, "--start"), description=description
     )
     typer.echo(messages.JOB_ADDED.format(id=job.id, title=job.title))
 
@@ -459,7 +453,11 @@ def duties_add(
             raise NotFound("there is no current job: add one with `onward jobs add`")
         job_id = current.id
     duty = workload.add_responsibility(
-        job_id, name, origin=origin, expected_end=_date(expected_end, "--expected-end"), can_hand_off=can_hand_off
+        job_id,
+        name,
+        origin=origin,
+        expected_end=optional_date(expected_end, "--expected-end"),
+        can_hand_off=can_hand_off,
     )
     typer.echo(messages.DUTY_ADDED.format(id=duty.id, name=duty.name, origin=duty.origin))
 

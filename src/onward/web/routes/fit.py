@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from onward.errors import BadInput
+from onward.fields import optional_date, optional_int, optional_number
 from onward.fit.models import COLLABORATION, FOCUS, OPEN_STAGES, STAGES, WORK_MODES
 from onward.fit.quadrant import quadrant_chart
 from onward.fit.schemas import (
@@ -108,33 +109,6 @@ class OffersPage:
 # ---- parsing form fields (names the field and the reason) ----
 
 
-def _date(value: str, what: str) -> dt.date | None:
-    if not value.strip():
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise BadInput(f"{what} is not a date (got {value!r}); use YYYY-MM-DD") from None
-
-
-def _int(value: str, what: str) -> int | None:
-    if not value.strip():
-        return None
-    try:
-        return int(value.strip())
-    except ValueError:
-        raise BadInput(f"{what} is not a whole number (got {value!r})") from None
-
-
-def _number(value: str, what: str) -> float | None:
-    if not value.strip():
-        return None
-    try:
-        return float(value.strip().replace(",", ""))
-    except ValueError:
-        raise BadInput(f"{what} is not a number (got {value!r})") from None
-
-
 def _names(value: str) -> list[str]:
     return [name.strip() for name in value.replace("\n", ",").split(",") if name.strip()]
 
@@ -199,8 +173,8 @@ def rate_duty(
     services.fit.rate_duty(
         duty_id,
         enjoyment=enjoyment or None,
-        skill=_int(skill, "skill"),
-        energy=_int(energy, "energy"),
+        skill=optional_int(skill, "skill"),
+        energy=optional_int(energy, "energy"),
     )
     if not _is_htmx(request):
         return RedirectResponse(f"/fit/audit#duty-{duty_id}", status_code=303)
@@ -217,7 +191,7 @@ def rate_task(
     duty_id: int = Form(0),
     services: Services = Depends(get_services),
 ) -> Response:
-    services.fit.rate_task(task_id, enjoyment=enjoyment or None, skill=_int(skill, "skill"))
+    services.fit.rate_task(task_id, enjoyment=enjoyment or None, skill=optional_int(skill, "skill"))
     return RedirectResponse(f"/fit/audit#duty-{duty_id}" if duty_id else "/fit/audit", status_code=303)
 
 
@@ -232,8 +206,8 @@ def add_past_job(
     job = services.fit.add_past_job(
         title,
         employer=employer,
-        start_date=_date(start_date, "start date"),
-        end_date=_date(end_date, "end date"),
+        start_date=optional_date(start_date, "start date"),
+        end_date=optional_date(end_date, "end date"),
     )
     return RedirectResponse(f"/fit/audit#job-{job.id}", status_code=303)
 
@@ -273,12 +247,12 @@ def save_environment(
     services.fit.save_environment(
         focus=focus or None,
         collaboration=collaboration or None,
-        team_min=_int(team_min, "smallest team size"),
-        team_max=_int(team_max, "largest team size"),
+        team_min=optional_int(team_min, "smallest team size"),
+        team_max=optional_int(team_max, "largest team size"),
         work_mode=work_mode or None,
         sector=sector,
         mission=mission,
-        hours_per_week=_number(hours_per_week, "hours per week"),
+        hours_per_week=optional_number(hours_per_week, "hours per week"),
         notes=notes,
     )
     return RedirectResponse("/fit/environment?saved=true", status_code=303)
@@ -362,9 +336,9 @@ def add_application(
         role_title,
         link=link,
         stage=stage,
-        on=_date(on, "date"),
+        on=optional_date(on, "date"),
         next_step=next_step,
-        next_step_on=_date(next_step_on, "next step date"),
+        next_step_on=optional_date(next_step_on, "next step date"),
         people_met=_names(people_met),
         notes=notes,
     )
@@ -381,7 +355,7 @@ def advance_application(
 ) -> Response:
     if stage not in STAGES:
         raise BadInput(f"stage must be one of {', '.join(STAGES)}, not '{stage}'")
-    services.fit.advance(application_id, stage, on=_date(on, "date"), note=note)
+    services.fit.advance(application_id, stage, on=optional_date(on, "date"), note=note)
     return RedirectResponse(f"/fit/applications#application-{application_id}", status_code=303)
 
 
@@ -403,7 +377,7 @@ def next_step(
     services.fit.set_next_step(
         application_id,
         next_step,
-        on=_date(next_step_on, "next step date"),
+        on=optional_date(next_step_on, "next step date"),
         people_met=_names(people_met),
         notes=notes,
     )
@@ -441,14 +415,14 @@ def add_offer(
 ) -> Response:
     services.fit.add_offer(
         application_id,
-        salary=_number(salary, "salary"),
+        salary=optional_number(salary, "salary"),
         currency=currency,
-        hours_per_week=_number(hours_per_week, "hours per week"),
+        hours_per_week=optional_number(hours_per_week, "hours per week"),
         work_mode=work_mode or None,
-        team_size=_int(team_size, "team size"),
+        team_size=optional_int(team_size, "team size"),
         main_duties=main_duties,
-        start_date=_date(start_date, "start date"),
-        deadline=_date(deadline, "deadline"),
+        start_date=optional_date(start_date, "start date"),
+        deadline=optional_date(deadline, "deadline"),
         notes=notes,
     )
     return RedirectResponse("/fit/offers", status_code=303)

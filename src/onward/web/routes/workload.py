@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from onward.errors import BadInput, OnwardError
+from onward.fields import optional_date
 from onward.services import Services
 from onward.web.deps import get_services
 from onward.web.pages import NavItem, page, render
@@ -153,13 +154,6 @@ def capture(request: Request, line: str = Form(""), services: Services = Depends
     return _back("/workload")
 
 
-def _optional_date(value: str, what: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        raise BadInput(f"{what}: '{value}' is not a date (YYYY-MM-DD)") from None
-
-
 @router.post("/workload/jobs", include_in_schema=False)
 def job_add(
     title: str = Form(""),
@@ -169,7 +163,7 @@ def job_add(
     services: Services = Depends(get_services),
 ) -> Response:
     services.workload.add_job(
-        title, employer=employer, start_date=_optional_date(start_date, "start"), description=description
+        title, employer=employer, start_date=optional_date(start_date, "start"), description=description
     )
     return _back("/workload")
 
@@ -183,7 +177,7 @@ def duty_add(
     services: Services = Depends(get_services),
 ) -> Response:
     services.workload.add_responsibility(
-        job_id, name, origin=origin, expected_end=_optional_date(expected_end, "expected end")
+        job_id, name, origin=origin, expected_end=optional_date(expected_end, "expected end")
     )
     return _back("/workload")
 
@@ -250,7 +244,7 @@ def task_edit(
     notes: str = Form(""),
     services: Services = Depends(get_services),
 ) -> Response:
-    due_date = _optional_date(due, "due")
+    due_date = optional_date(due, "due")
     services.workload.update_task(
         task_id,
         title=title,
@@ -414,7 +408,7 @@ def mistake_add(
     lesson: str = Form(""),
     services: Services = Depends(get_services),
 ) -> Response:
-    day = _optional_date(happened_on, "date")
+    day = optional_date(happened_on, "date")
     mistake = services.workload.log_mistake(
         what_happened,
         cause=cause,
