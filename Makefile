@@ -27,6 +27,7 @@ test-deps: $(VENV)/.test-installed  ## Python test extras, Debian's Chromium and
 test: test-deps  ## the whole suite: store on SQLite and PostgreSQL, CLI, web, real Chromium
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports  # the layers of DESIGN.md (contracts in pyproject.toml)
 	$(PY) -m pytest
 
 bench: test-deps  ## print the benchmark figures

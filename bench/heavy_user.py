@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from onward.domains import DOMAINS, optional_module  # noqa: E402
+from onward.domains import DOMAINS  # noqa: E402
 from onward.services import Services  # noqa: E402
 from onward.settings import Settings  # noqa: E402
 
@@ -43,14 +43,14 @@ def build(force: bool = False) -> Path:
         stale.unlink()
     services = Services.local(heavy_user_settings())
     services.preferences.set("name", "Heavy User")
-    rng = random.Random(SEED)
-    for domain in DOMAINS:
-        module = optional_module(domain, "bench")
-        if module is not None:
-            started = time.perf_counter()
-            counts = module.fill_heavy_user(services, TODAY, rng)
-            took = time.perf_counter() - started
-            print(f"heavy user: {domain}: {counts} in {took:.1f} s", file=sys.stderr)
+    started = time.perf_counter()
+
+    def report(domain: str, counts: dict[str, int]) -> None:
+        nonlocal started
+        print(f"heavy user: {domain}: {counts} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        started = time.perf_counter()
+
+    services.fill_heavy_user(random.Random(SEED), report)
     services.store.dispose()
     return path
 

@@ -1,10 +1,9 @@
 """The demo workspace: Alex, a program coordinator at a small non-profit, eight months into a job whose
-"temporary" duties have piled up. Each domain adds its part in `onward/<domain>/demo.py`.
+"temporary" duties have piled up. Each domain adds its part with the demo filler its record in onward.domains names.
 """
 
 from __future__ import annotations
 
-from onward.domains import DOMAINS, optional_module
 from onward.errors import Conflict
 from onward.services import Services
 
@@ -22,10 +21,4 @@ def fill_demo(services: Services) -> list[str]:
         raise Conflict("the demo needs an empty database; this one already holds data")
     services.preferences.set("name", DEMO_PERSON)
     services.preferences.set("demo", "yes")
-    filled = ["workspace"]
-    for domain in DOMAINS:
-        module = optional_module(domain, "demo")
-        if module is not None:
-            module.fill(services, services.today)
-            filled.append(domain)
-    return filled
+    return ["workspace", *services.fill_demo()]

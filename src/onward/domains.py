@@ -1,29 +1,87 @@
-"""The domains that exist. Each adds itself here when it lands; the menu, the CLI, export and the demo follow.
+"""The registry: one record per domain. Adding a domain is one record here plus its package.
 
-A domain package `onward.<name>` provides `models.py`; optionally `demo.py` (a `fill(services, today)` that adds
-its part of the demo workspace) and `bench.py` (its part of the heavy user). Its pages live in
-`onward.web.routes.<name>` and its commands in `onward.cli.<name>`; both are found by name.
+The web app mounts each record's routes and menu entry, the CLI registers its commands under a help panel of
+its own, the store learns its models, and the demo and the heavy user call its fillers, all from these records
+and nothing else. Modules are named, not imported, so this file stays at the bottom of the layers (a domain may
+import it; it imports no domain until asked to load one).
+
+A filler is `fill(services, today)` (demo) or `fill_heavy_user(services, today, rng)` (heavy user). It receives
+the composition root's `Services` and types it with a Protocol of its own naming only the services it needs,
+so no domain imports `onward.services`.
 """
 
 from __future__ import annotations
 
 import importlib
-from types import ModuleType
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
-DOMAINS: tuple[str, ...] = ("workload", "fit")
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """A domain's entry in the main menu."""
+
+    label: str
+    path: str
+    order: int
+    summary: str
+
+
+@dataclass(frozen=True)
+class Domain:
+    """One domain: what it is called, and where its models, pages, commands and fillers live."""
+
+    name: str
+    title: str  # the heading of its commands in `onward --help` and of its part of the docs
+    models: tuple[str, ...]  # modules defining its SQLAlchemy models
+    menu: MenuEntry | None = None
+    routes: tuple[str, ...] = ()  # modules under onward.web.routes, each with a `router`
+    commands: tuple[str, ...] = ()  # modules under onward.cli, each with `register(app)`
+    demo: str | None = None  # "module:function" adding its part of Alex's demo workspace
+    heavy_user: str | None = None  # "module:function" adding its part of the heavy user (bench/)
+
+
+REGISTRY: tuple[Domain, ...] = (
+    Domain(
+        name="workload",
+        title="Workload: see the overload, hand work off, one page for the manager",
+        models=("onward.workload.models",),
+        menu=MenuEntry(
+            "Workload",
+            "/workload",
+            10,
+            "Everything on your plate, the hours it needs against the hours you have, and what to do first.",
+        ),
+        routes=("workload", "workload_files", "workload_handoff", "workload_report"),
+        commands=("workload", "workload_handoff", "workload_report"),
+        demo="onward.workload.demo:fill",
+        heavy_user="onward.workload.bench:fill_heavy_user",
+    ),
+    Domain(
+        name="fit",
+        title="Fit: what you love, the work that fits, applications and offers",
+        models=("onward.fit.models", "onward.fit.posting_models"),
+        menu=MenuEntry("Fit", "/fit", 40, "What you love, what you are good at, and the work that fits"),
+        routes=("fit", "fit_matching"),
+        commands=("fit", "fit_matching"),
+        demo="onward.fit.demo:fill",
+        heavy_user="onward.fit.bench:fill_heavy_user",
+    ),
+)
+
+DOMAINS: tuple[str, ...] = tuple(domain.name for domain in REGISTRY)
 
 
 def load_models() -> None:
-    """Import every domain's models so SQLAlchemy's metadata knows all tables."""
-    for name in DOMAINS:
-        importlib.import_module(f"onward.{name}.models")
+    """Import every domain's models so SQLAlchemy's metadata (and so export, backup, Alembic) knows all tables."""
+    for domain in REGISTRY:
+        for module in domain.models:
+            importlib.import_module(module)
 
 
-def optional_module(domain: str, module: str) -> ModuleType | None:
-    """Return `onward.<domain>.<module>` when the domain has it, else None."""
-    try:
-        return importlib.import_module(f"onward.{domain}.{module}")
-    except ModuleNotFoundError as error:
-        if error.name == f"onward.{domain}.{module}":
-            return None
-        raise
+def resolve(target: str) -> Callable[..., Any]:
+    """Return the function named by "package.module:function"."""
+    module, _, name = target.partition(":")
+    function: Callable[..., Any] = getattr(importlib.import_module(module), name)
+    return function

@@ -1,22 +1,22 @@
-"""Builds every domain service from settings; the one place the web app and the CLI get them from."""
+"""The composition root: builds every domain service once, from settings, and hands each its peers.
+
+The web app and the CLI get their services here and nowhere else; no domain imports this module. Importing it
+registers every domain's models (onward.domains), so the store, export and backup know every table.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+import random
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
+from onward.domains import REGISTRY, load_models, resolve
 from onward.errors import Conflict
 from onward.settings import Settings
 from onward.store import Store
-from onward.store.base import Setting
+from onward.workspace import Preferences, Workspace
 
 if TYPE_CHECKING:
     from onward.fit.matching_service import MatchingService
@@ -24,24 +24,7 @@ if TYPE_CHECKING:
     from onward.workload.importing import WorkloadImports
     from onward.workload.service import WorkloadService
 
-
-@dataclass
-class Workspace:
-    """One owner's workspace in one database: what every domain service is built on."""
-
-    settings: Settings
-    store: Store
-    owner_id: int
-
-    @property
-    def today(self) -> dt.date:
-        return self.settings.effective_today()
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """Yield a session that sees only this owner's rows (commit on success)."""
-        with self.store.session(self.owner_id) as session:
-            yield session
+load_models()
 
 
 class Services:
@@ -64,7 +47,7 @@ class Services:
     def today(self) -> dt.date:
         return self.workspace.today
 
-    # Domain services are added here as their domains land (see onward/domains.py).
+    # Each domain service is built once, here, and handed the peers it uses (the arrows of DESIGN.md).
 
     @cached_property
     def workload(self) -> WorkloadService:
@@ -83,17 +66,36 @@ class Services:
     def fit(self) -> FitService:
         from onward.fit.service import FitService
 
-        return FitService(self.workspace)
+        return FitService(self.workspace, self.workload)
 
     @cached_property
     def fit_matching(self) -> MatchingService:
         from onward.fit.matching_service import MatchingService
 
-        return MatchingService(self.workspace)
+        return MatchingService(self.workspace, self.fit)
 
     @cached_property
     def preferences(self) -> Preferences:
         return Preferences(self.workspace)
+
+    # ---- every domain's fillers, as their records in onward.domains name them ----
+
+    def fill_demo(self) -> list[str]:
+        """Add each domain's part of the demo workspace; return the domains that added data."""
+        filled = []
+        for domain in REGISTRY:
+            if domain.demo:
+                resolve(domain.demo)(self, self.today)
+                filled.append(domain.name)
+        return filled
+
+    def fill_heavy_user(self, rng: random.Random, report: Any = None) -> None:
+        """Add each domain's part of the heavy user (bench/); `report(domain, counts)` hears each one."""
+        for domain in REGISTRY:
+            if domain.heavy_user:
+                counts = resolve(domain.heavy_user)(self, self.today, rng)
+                if report is not None:
+                    report(domain.name, counts)
 
     # ---- the whole workspace: export, import, backup, restore ----
 
@@ -126,23 +128,3 @@ class Services:
         from onward.store.backup import restore
 
         return restore(self.store, source)
-
-
-class Preferences:
-    """Small per-owner preferences kept as key/value rows (for example the name to greet)."""
-
-    def __init__(self, workspace: Workspace) -> None:
-        self.workspace = workspace
-
-    def get(self, key: str, default: str = "") -> str:
-        with self.workspace.session() as session:
-            value = session.scalar(select(Setting.value).where(Setting.key == key))
-            return default if value is None else value
-
-    def set(self, key: str, value: str) -> None:
-        with self.workspace.session() as session:
-            row = session.scalar(select(Setting).where(Setting.key == key))
-            if row is None:
-                session.add(Setting(key=key, value=value))
-            else:
-                row.value = value

@@ -9,11 +9,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, select, text, update
 
-from onward.services import Services, Workspace
+from onward.services import Services
 from onward.settings import Settings
 from onward.store import Store
 from onward.store.base import Base, Owner, Setting
 from onward.store.scoping import OwnerScopeError
+from onward.workspace import Workspace
 
 
 def test_migrations_build_exactly_the_models_schema(db_url: str) -> None:

@@ -9,7 +9,8 @@ import icalendar
 import pytest
 
 from onward.errors import BadInput
-from onward.services import Services, Workspace
+from onward.services import Services
+from onward.workspace import Workspace
 
 DATA = Path(__file__).parents[1] / "data"
 MONDAY = dt.date(2026, 11, 30)  # the tests' today

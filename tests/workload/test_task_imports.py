@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import func, select
 
 from onward.errors import BadInput
-from onward.services import Services, Workspace
+from onward.services import Services
 from onward.workload.models import Job, Responsibility, Task, TaskDependency
+from onward.workspace import Workspace
 
 DATA = Path(__file__).parents[1] / "data"
 

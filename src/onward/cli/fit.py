@@ -34,10 +34,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(audit_app, name="audit")
     app.add_typer(applications_app, name="applications")
     app.add_typer(offers_app, name="offers")
-    # The matching half (occupations, postings) keeps its commands in their own module.
-    from onward.cli.fit_matching import register as register_matching
-
-    register_matching(app)
 
 
 def _fit(ctx: typer.Context) -> FitService:

@@ -9,20 +9,47 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from typer.core import TyperGroup
+from typer.models import CommandInfo, TyperInfo
 
 try:  # Typer 0.29+ carries its own copy of Click; older releases use Click itself.
+    import typer._click as click
     from typer._click import exceptions as click_exceptions
 except ImportError:  # pragma: no cover - depends on the installed Typer
+    import click  # type: ignore[no-redef]
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
 from onward.cli import messages
-from onward.domains import DOMAINS
+from onward.domains import REGISTRY
 from onward.errors import BadInput, OnwardError
+
+
+class PanelledGroup(TyperGroup):
+    """The top-level command group: `onward --help` lists commands under one heading per domain.
+
+    Typer draws help panels only through Rich, which Onward keeps off (plain help starts faster and reads
+    the same in docs/cli-reference.md); this groups the plain listing by each command's panel instead.
+    """
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        panels: dict[str, list[tuple[str, str]]] = {}
+        found = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        shown = [(name, command) for name, command in found if command is not None and not command.hidden]
+        if not shown:
+            return
+        limit = formatter.width - 6 - max(len(name) for name, _ in shown)
+        for name, command in shown:
+            panel = getattr(command, "rich_help_panel", None) or "Commands"
+            panels.setdefault(panel, []).append((name, command.get_short_help_str(limit)))
+        for panel, rows in panels.items():
+            with formatter.section(panel):
+                formatter.write_dl(rows)
 
 
 def make_app() -> typer.Typer:
     """Return the Typer app with the foundation's commands and every domain's."""
     app = typer.Typer(
+        cls=PanelledGroup,
         help=messages.APP_HELP,
         no_args_is_help=True,
         add_completion=False,
@@ -45,15 +72,21 @@ def make_app() -> typer.Typer:
     from onward.cli import workspace
 
     workspace.register(app)
-    for domain in DOMAINS:
-        try:
-            module = importlib.import_module(f"onward.cli.{domain}")
-        except ModuleNotFoundError as error:
-            if error.name != f"onward.cli.{domain}":
-                raise
-            continue
-        module.register(app)
+    _panel(app, 0, 0, "Workspace: serve, demo, export and import, backup, settings")
+    for domain in REGISTRY:
+        groups, commands = len(app.registered_groups), len(app.registered_commands)
+        for name in domain.commands:
+            importlib.import_module(f"onward.cli.{name}").register(app)
+        _panel(app, groups, commands, domain.title)
     return app
+
+
+def _panel(app: typer.Typer, groups: int, commands: int, title: str) -> None:
+    """Put the groups and commands registered since (`groups`, `commands`) under one `--help` panel."""
+    infos: list[TyperInfo | CommandInfo] = [*app.registered_groups[groups:], *app.registered_commands[commands:]]
+    for info in infos:
+        if not isinstance(info.rich_help_panel, str):  # unset (Typer's default placeholder)
+            info.rich_help_panel = title
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,8 +15,6 @@ BACKUP_HELP = "Write a consistent copy of the whole database to FILE, even while
 RESTORE_HELP = "Replace everything in the database with a backup made by `onward backup`."
 SETTINGS_HELP = "List every setting, its environment variable and its current value."
 
-SERVING = "Onward is running. Open this address in your browser (it signs you in once):\n\n    {url}\n"
-SERVING_STOP = "Press Ctrl+C to stop. Your data is in {where}."
 DEMO_DONE = "The demo workspace is ready ({parts})."
 EXPORTED = "Exported {rows} records to {path}."
 IMPORTED = "Imported {rows} records from {path}."

@@ -39,11 +39,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(jobs_app, name="jobs")
     app.add_typer(duties_app, name="duties")
     app.add_typer(colleagues_app, name="colleagues")
-    from onward.cli.workload_handoff import register_handoff
-    from onward.cli.workload_report import register_report
-
-    register_handoff(app)
-    register_report(app)
 
 
 def _hours(value: float) -> str:

@@ -8,7 +8,7 @@ from onward.cli import messages
 from onward.cli.common import print_json, services_of
 
 
-def register_handoff(app: typer.Typer) -> None:
+def register(app: typer.Typer) -> None:
     app.command("handoff", help=messages.HANDOFF_HELP)(handoff)
 
 

@@ -18,7 +18,7 @@ REPORT_WRITTEN = "Wrote the one-page report ({format}, {paper}) to {path}."
 report_app = typer.Typer(help=REPORT_HELP, no_args_is_help=True)
 
 
-def register_report(app: typer.Typer) -> None:
+def register(app: typer.Typer) -> None:
     app.add_typer(report_app, name="report")
 
 

@@ -12,7 +12,7 @@ from onward.fit.models import Application, ApplicationEvent, Offer
 from onward.workload.models import ENJOYMENT, Job, Responsibility
 
 if TYPE_CHECKING:
-    from onward.services import Services
+    from onward.fit.demo import FitPeers
 
 PAST_JOBS = 5
 DUTIES_PER_JOB = 8
@@ -32,7 +32,7 @@ DUTY_WORDS += ("mentoring", "research", "outreach", "fundraising", "curriculum",
 EMPLOYERS = ("Trust", "College", "Library Service", "Learning Centre", "Foundation", "Council", "Network")
 
 
-def fill_heavy_user(services: Services, today: dt.date, rng: random.Random) -> dict[str, int]:
+def fill_heavy_user(services: FitPeers, today: dt.date, rng: random.Random) -> dict[str, int]:
     """Add the heavy user's fit data; return how many rows of each kind were added."""
     services.fit.save_environment(
         focus="focus", collaboration="mix", team_min=3, team_max=12, work_mode="hybrid", hours_per_week=35

@@ -4,10 +4,24 @@ two offers to weigh against the ideal role."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from onward.services import Services
+    from onward.fit.matching_service import MatchingService
+    from onward.fit.service import FitService
+    from onward.workspace import Workspace
+
+
+class FitPeers(Protocol):
+    """The services fit's fillers (demo, heavy user) use; the composition root's Services provides them."""
+
+    @property
+    def workspace(self) -> Workspace: ...
+    @property
+    def fit(self) -> FitService: ...
+    @property
+    def fit_matching(self) -> MatchingService: ...
+
 
 # name, description, enjoyment, skill, energy
 PAST_DUTIES = [
@@ -27,7 +41,7 @@ PAST_DUTIES = [
 LOVED_TASKS = ("Plan January term curriculum", "Run tutor induction session", "Learner progress check-ins")
 
 
-def fill(services: Services, today: dt.date) -> None:
+def fill(services: FitPeers, today: dt.date) -> None:
     """Add Alex's environment, a previous role's rated duties, five applications, two offers and the
     job postings Alex saved."""
     from onward.fit import demo_matching

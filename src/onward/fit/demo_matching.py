@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from onward.services import Services
+    from onward.fit.demo import FitPeers
 
 # title, company, location, work mode, description
 POSTINGS = [
@@ -71,7 +71,7 @@ POSTINGS = [
 ]
 
 
-def fill(services: Services, today: dt.date) -> None:
+def fill(services: FitPeers, today: dt.date) -> None:
     """Add Alex's demo postings (without embeddings: they are computed the first time postings are ranked)."""
     services.fit_matching.add_postings(
         [

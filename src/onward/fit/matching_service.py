@@ -21,7 +21,8 @@ from onward.fit.posting_models import POSTING_SOURCES, WORK_MODES, Posting
 from onward.fit.posting_rank import PostingCorpus, PostingRanking, PostingRow, rank_rows
 from onward.fit.postings import analyse_many, analysis_key, dedupe_key, fingerprint, near_identical
 from onward.fit.query import FitQuery
-from onward.services import Workspace
+from onward.fit.service import FitService
+from onward.workspace import Workspace
 
 # The packed mean vector is the first 384 float16 values: exactly 1024 base64 characters.
 MEAN_VECTOR_CHARS = DIMENSIONS * 2 * 4 // 3
@@ -65,8 +66,9 @@ _MAX_CORPORA = 8
 class MatchingService:
     """Occupations and postings matched to what one workspace's person loves (see onward.fit.matching)."""
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, fit: FitService) -> None:
         self.workspace = workspace
+        self.fit = fit
 
     # ---- how matching works here ----
 
@@ -101,9 +103,7 @@ class MatchingService:
         the saved focus-or-variety choice for this one ranking."""
         import dataclasses
 
-        from onward.fit.service import FitService
-
-        query = FitService(self.workspace).fit_query()
+        query = self.fit.fit_query()
         return query if wants_focus is None else dataclasses.replace(query, wants_focus=wants_focus)
 
     # ---- occupations ----

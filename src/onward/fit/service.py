@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from functools import cached_property
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -42,9 +41,9 @@ from onward.fit.schemas import (
     RoleProfileView,
     TaskRating,
 )
-from onward.services import Workspace
 from onward.workload.schemas import JobView, ResponsibilityView
 from onward.workload.service import WorkloadService
+from onward.workspace import Workspace
 
 MAX_TEAM, MAX_HOURS = 10_000, 100.0
 TASKS_PER_DUTY = 15  # tasks offered for rating one by one under each duty on the audit
@@ -68,12 +67,9 @@ ENVIRONMENT_FIELDS = tuple(f.name for f in dataclasses.fields(EnvironmentView) i
 class FitService:
     """What the person loves and is good at, the environment they thrive in, and the roles they pursue."""
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, workload: WorkloadService) -> None:
         self.workspace = workspace
-
-    @cached_property
-    def workload(self) -> WorkloadService:
-        return WorkloadService(self.workspace)
+        self.workload = workload  # the one workload service, with the calendar's meeting hours
 
     @property
     def today(self) -> dt.date:

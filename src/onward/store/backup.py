@@ -29,9 +29,7 @@ LOGICAL_FORMAT = "onward-backup"
 
 
 def _all_tables() -> list[Table]:
-    from onward.domains import load_models
-
-    load_models()
+    # Every domain registered its models when the composition root (onward.services) was imported.
     return list(Base.metadata.sorted_tables)
 
 

@@ -41,9 +41,6 @@ class Store:
     """Access to one database: migrations, owner-scoped sessions and the local owner."""
 
     def __init__(self, url: str, *, migrate: bool = True) -> None:
-        from onward.domains import load_models
-
-        load_models()
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

@@ -65,7 +65,10 @@ def upgrade(engine: Engine) -> None:
 
 
 def new_revision(message: str, branch: str, rev_id: str) -> None:
-    """Autogenerate a revision on a domain's own branch (developer tool: `python -m onward.store.migrate`)."""
+    """Autogenerate a revision on a domain's own branch (developer tool: `python scripts/new_migration.py`)
+
+    The caller registers every domain's models first (importing onward.services does), or autogenerate
+    would see no tables and propose dropping them all.."""
     from alembic import command
     from alembic.script import ScriptDirectory
     from sqlalchemy import create_engine
@@ -86,13 +89,3 @@ def new_revision(message: str, branch: str, rev_id: str) -> None:
             splice=not has_branch,
         )
 
-
-if __name__ == "__main__":
-    import argparse
-
-    parser = argparse.ArgumentParser(description="Autogenerate a migration on a domain's branch.")
-    parser.add_argument("message")
-    parser.add_argument("--branch", required=True, help="the domain, e.g. workload")
-    parser.add_argument("--rev-id", required=True, help="e.g. 0001_workload")
-    args = parser.parse_args()
-    new_revision(args.message, args.branch, args.rev_id)

@@ -38,10 +38,7 @@ SKIP_COLUMNS = {"owner_id"}
 
 
 def owned_tables() -> list[Table]:
-    """Return every table with an owner_id column, parents before children."""
-    from onward.domains import load_models
-
-    load_models()
+    """Return every table with an owner_id column, parents before children (of the models registered)."""
     return [t for t in Base.metadata.sorted_tables if "owner_id" in t.c]
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import importlib
-import pkgutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -14,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from onward import __version__
-from onward.domains import DOMAINS
+from onward.domains import REGISTRY
 from onward.errors import NotFound, OnwardError
 from onward.settings import Settings
 from onward.web import routes
@@ -22,11 +21,13 @@ from onward.web.deps import Workspaces
 from onward.web.pages import STATIC, NavItem, render
 from onward.web.security import check_csrf, make_access_middleware, new_token
 
+# The foundation's pages; each domain's are named by its record in onward.domains.
+FOUNDATION_ROUTES = ("about", "data", "home", "patterns")
+
 
 def _route_modules() -> list[str]:
-    """Return the routes modules to mount: the foundation's, then each domain's that has pages."""
-    found = {m.name for m in pkgutil.iter_modules(routes.__path__)}
-    return sorted(found - set(DOMAINS)) + [d for d in DOMAINS if d in found]
+    """Return the routes modules to mount: the foundation's, then each domain's, in registry order."""
+    return [*FOUNDATION_ROUTES, *(name for domain in REGISTRY for name in domain.routes)]
 
 
 def _wants_json(request: Request) -> bool:
@@ -66,12 +67,9 @@ def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.token = access_token
     app.state.workspaces = Workspaces(settings)
-    nav: list[NavItem] = []
     for name in _route_modules():
-        module = importlib.import_module(f"onward.web.routes.{name}")
-        app.include_router(module.router)
-        if getattr(module, "NAV", None) is not None:
-            nav.append(module.NAV)
+        app.include_router(importlib.import_module(f"{routes.__name__}.{name}").router)
+    nav = [NavItem(d.menu.label, d.menu.path, d.menu.order, d.menu.summary) for d in REGISTRY if d.menu]
     app.state.nav = sorted(nav, key=lambda item: item.order)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -6,8 +6,11 @@ import socket
 import sys
 import webbrowser
 
-from onward.cli import messages
 from onward.settings import Settings
+
+# What `onward serve` prints (the server prints it, once it knows its address).
+SERVING = "Onward is running. Open this address in your browser (it signs you in once):\n\n    {url}\n"
+SERVING_STOP = "Press Ctrl+C to stop. Your data is in {where}."
 
 
 def serve(settings: Settings) -> None:
@@ -26,8 +29,8 @@ def serve(settings: Settings) -> None:
     port = sock.getsockname()[1]
     host = settings.host if ":" not in settings.host else f"[{settings.host}]"
     url = f"http://{host}:{port}/?token={token}"
-    print(messages.SERVING.format(url=url), flush=True)
-    print(messages.SERVING_STOP.format(where=_where(settings)), flush=True)
+    print(SERVING.format(url=url), flush=True)
+    print(SERVING_STOP.format(where=_where(settings)), flush=True)
     if settings.open_browser:
         webbrowser.open(url)
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")

@@ -26,7 +26,7 @@ from onward.workload.models import (
 )
 
 if TYPE_CHECKING:
-    from onward.services import Services
+    from onward.workspace import HasWorkspace
 
 TASKS = 20_000
 OPEN = 2_000
@@ -64,7 +64,7 @@ WORDS = (
 )
 
 
-def fill_heavy_user(services: Services, today: dt.date, rng: random.Random) -> dict[str, int]:
+def fill_heavy_user(services: HasWorkspace, today: dt.date, rng: random.Random) -> dict[str, int]:
     """Add three jobs over five years with 10 duties each, 20,000 tasks (2,000 open), mistakes, capacity."""
     owner = services.workspace.owner_id
     start = today - dt.timedelta(days=365 * YEARS)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from onward.workload.models import Capacity, CapacityException, Colleague, Job, Mistake, Responsibility, Task
 
 if TYPE_CHECKING:
-    from onward.services import Services
+    from onward.workspace import HasWorkspace
 
 # name, origin, expected end (days from the job's start), enjoyment, skill, energy, can hand off, description
 DUTIES = [
@@ -180,7 +180,7 @@ MISTAKES = [
 ]
 
 
-def fill(services: Services, today: dt.date) -> None:
+def fill(services: HasWorkspace, today: dt.date) -> None:
     """Add Alex's current job, its duties (rated) and the tasks on their plate."""
     start = today - dt.timedelta(days=JOB_START_DAYS_AGO)
     with services.workspace.session() as session:
@@ -226,7 +226,7 @@ def fill(services: Services, today: dt.date) -> None:
     fill_plan(services, today)
 
 
-def fill_plan(services: Services, today: dt.date) -> None:
+def fill_plan(services: HasWorkspace, today: dt.date) -> None:
     """Add Alex's hours (37.5 a week, two days off for the holidays), past work, mistakes and Jo."""
     start = today - dt.timedelta(days=JOB_START_DAYS_AGO)
     with services.workspace.session() as session:

@@ -13,10 +13,10 @@ from onward.errors import BadInput
 from onward.workload.handoff import Candidate, Colleague, HandoffPlan, HandoffProblem, greedy, solve
 
 if TYPE_CHECKING:
-    from onward.services import Workspace
     from onward.workload.forecast import Forecast
     from onward.workload.plan_service import ActiveTask
     from onward.workload.schemas import ColleagueView, TaskView
+    from onward.workspace import Workspace
 
 APPLY = {"hand_off": "handed_off", "defer": "deferred", "drop": "dropped"}
 

@@ -19,12 +19,12 @@ from sqlalchemy import JSON, Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from onward.errors import BadInput
-from onward.services import Workspace
 from onward.store.base import utcnow
 from onward.store.scoping import OwnerScopeError, session_owner
 from onward.workload import calendar as ical
 from onward.workload.importers import FORMATS, ImportedTask, decode, guess_format, parse_tasks
 from onward.workload.models import CalendarEvent, Job, Responsibility, Task, TaskDependency
+from onward.workspace import Workspace
 
 DEFAULT_JOB_TITLE = "My job"
 # Statuses only Onward can set: a re-import keeps them unless the other tool says the task is finished.

@@ -13,8 +13,8 @@ from onward.workload.models import MISTAKE_CAUSES, Colleague, Mistake, Responsib
 from onward.workload.schemas import ColleagueView, MistakeView
 
 if TYPE_CHECKING:
-    from onward.services import Workspace
     from onward.workload.forecast import DayHours, Forecast
+    from onward.workspace import Workspace
 
 
 class LogMixin:

@@ -29,7 +29,7 @@ from onward.workload.schemas import CapacityExceptionView, CapacityView, Priorit
 from onward.workload.urgency import Coefficients, UrgencyFacts, scores, urgency
 
 if TYPE_CHECKING:
-    from onward.services import Workspace
+    from onward.workspace import Workspace
 
 # Used until the person says otherwise: a 40-hour week, Monday to Friday.
 DEFAULT_DAY_HOURS = (8.0, 8.0, 8.0, 8.0, 8.0, 0.0, 0.0)

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 from onward.workload.report import OneOnOneReport, ReportDuty, ReportHandoff, ReportTask, ReportWeek
 
 if TYPE_CHECKING:
-    from onward.services import Workspace
     from onward.workload.analytics import Drift
     from onward.workload.handoff_service import HandoffResult
     from onward.workload.plan_service import ActiveTask
     from onward.workload.schemas import JobView
+    from onward.workspace import Workspace
 
 
 class ReportMixin:

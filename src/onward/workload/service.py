@@ -9,7 +9,6 @@ import datetime as dt
 from sqlalchemy import func, literal, select
 
 from onward.errors import BadInput, NotFound
-from onward.services import Workspace
 from onward.workload.handoff_service import HandoffMixin
 from onward.workload.log_service import LogMixin
 from onward.workload.models import ACTIVE_STATUSES, ENJOYMENT, ORIGINS, Job, Responsibility, Task
@@ -17,6 +16,7 @@ from onward.workload.plan_service import MeetingHours, PlanningMixin
 from onward.workload.report_service import ReportMixin
 from onward.workload.schemas import JobView, ResponsibilityView
 from onward.workload.task_service import TasksMixin
+from onward.workspace import Workspace
 
 
 def _job_view(job: Job) -> JobView:

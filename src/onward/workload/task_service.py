@@ -18,7 +18,7 @@ from onward.workload.schemas import ChecklistItem, TaskView
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from onward.services import Workspace
+    from onward.workspace import Workspace
 
 # Fields `update_task` may change, with what they must be.
 EDITABLE = (

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from alembic import context
 
-from onward.domains import load_models
 from onward.store.base import Base
 
-load_models()
+# target_metadata holds the models registered by whoever runs the migration (the composition root, or
+# scripts/new_migration.py); upgrades need none of them, autogenerate needs them all.
 config = context.config
 connection = config.attributes.get("connection")
 if connection is None:

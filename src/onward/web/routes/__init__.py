@@ -1,1 +1,1 @@
-"""Route modules; each may define NAV (a NavItem) to appear in the main menu."""
+"""Route modules: the foundation's pages, and each domain's as its record in onward.domains names them."""

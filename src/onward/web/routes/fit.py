@@ -23,11 +23,9 @@ from onward.fit.schemas import (
 )
 from onward.services import Services
 from onward.web.deps import get_services
-from onward.web.pages import NavItem, page, render, route_exists
+from onward.web.pages import page, render, route_exists
 
 router = APIRouter()
-NAV = NavItem("Fit", "/fit", 40, "What you love, what you are good at, and the work that fits")
-
 STAGE_WORDS = {
     "wishlist": "Wishlist",
     "applied": "Applied",

@@ -16,7 +16,7 @@ from onward.errors import BadInput, OnwardError
 from onward.fields import optional_date
 from onward.services import Services
 from onward.web.deps import get_services
-from onward.web.pages import NavItem, page, render
+from onward.web.pages import page, render
 from onward.workload import charts
 from onward.workload.analytics import Drift, MistakeWeek
 from onward.workload.forecast import Forecast
@@ -33,12 +33,6 @@ from onward.workload.schemas import (
 from onward.workload.urgency import QUADRANT_WORDS, QUADRANTS
 
 router = APIRouter()
-NAV = NavItem(
-    "Workload",
-    "/workload",
-    10,
-    "Everything on your plate, the hours it needs against the hours you have, and what to do first.",
-)
 TASKS_PER_DUTY = 6
 CAPTURE_EXAMPLE = "Draft grant report #grants due:fri 3h !4"
 
