@@ -15,6 +15,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
 from starlette.routing import BaseRoute
 
 from onward import __version__
@@ -87,14 +88,20 @@ def page(router: APIRouter, path: str, template: str, *, api_path: str | None = 
         router.add_api_route(json_path, func, methods=["GET"])
         signature = inspect.signature(func)
         needs_request = "request" in signature.parameters
+        is_async = inspect.iscoroutinefunction(func)
 
         @functools.wraps(func)
         async def html(request: Request, **kwargs: Any) -> Response:
+            # A synchronous page function runs in the thread pool, as FastAPI runs its JSON twin,
+            # so a slow page (a database query, matching) never holds up the event loop.
             if needs_request:
                 kwargs["request"] = request
-            result = func(**kwargs)
-            if inspect.isawaitable(result):
-                result = await result
+            if is_async:
+                result = await func(**kwargs)
+            else:
+                result = await run_in_threadpool(func, **kwargs)
+                if inspect.isawaitable(result):
+                    result = await result
             return render(request, template, result)
 
         params = [p for p in signature.parameters.values() if p.name != "request"]

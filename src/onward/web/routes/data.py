@@ -10,6 +10,7 @@ from pathlib import Path
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
 from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import FileResponse
 
 from onward.errors import BadInput
@@ -60,7 +61,7 @@ async def import_file(
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise BadInput(f"{file.filename}: not JSON ({error})") from None
-    added = services.import_(data, merge=merge)
+    added = await run_in_threadpool(services.import_, data, merge=merge)
     return render(request, "data_imported.html", {"added": added, "filename": file.filename})
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
 from onward.attribution import ONET, DataSource
 from onward.errors import BadInput
@@ -133,5 +134,5 @@ async def import_postings(
         name = file.filename
     else:
         content, name = text, "the pasted text"
-    result = services.fit_matching.import_text(content, format, name, wait=False)
+    result = await run_in_threadpool(services.fit_matching.import_text, content, format, name, wait=False)
     return RedirectResponse(f"/fit/postings?imported={result.added}&merged={result.merged}", status_code=303)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from onward.errors import BadInput, OnwardError
 from onward.fields import optional_date
@@ -441,7 +442,7 @@ async def capacity_set(request: Request, services: Services = Depends(get_servic
             days[name] = value
     weekly = _float_or_none(str(form.get("weekly_hours", "")), "weekly hours")
     # With every day filled in, the days are the week; the total is only used to spread when days are missing.
-    services.workload.set_capacity(weekly_hours=None if len(days) == 7 else weekly, days=days)
+    await run_in_threadpool(services.workload.set_capacity, weekly_hours=None if len(days) == 7 else weekly, days=days)
     return _back("/workload/capacity")
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from onward.errors import BadInput
 from onward.services import Services
@@ -68,7 +69,7 @@ async def upload_tasks(
 ) -> Response:
     try:
         data, name = await _read(file)
-        result = services.workload_imports.import_tasks_data(data, name, format or None)
+        result = await run_in_threadpool(services.workload_imports.import_tasks_data, data, name, format or None)
     except BadInput as error:
         return render(request, TEMPLATE, _page(services, error=error.message, error_about="tasks"), status_code=400)
     return render(request, TEMPLATE, _page(services, tasks=result))
@@ -80,7 +81,7 @@ async def upload_calendar(
 ) -> Response:
     try:
         data, name = await _read(file)
-        result = services.workload_imports.import_calendar_data(data, name)
+        result = await run_in_threadpool(services.workload_imports.import_calendar_data, data, name)
     except BadInput as error:
         return render(request, TEMPLATE, _page(services, error=error.message, error_about="calendar"), status_code=400)
     return render(request, TEMPLATE, _page(services, calendar=result))
@@ -91,10 +92,10 @@ async def api_upload_tasks(
     file: UploadFile = File(...), format: str = Form(""), services: Services = Depends(get_services)
 ) -> Any:
     data, name = await _read(file)
-    return to_jsonable(services.workload_imports.import_tasks_data(data, name, format or None))
+    return to_jsonable(await run_in_threadpool(services.workload_imports.import_tasks_data, data, name, format or None))
 
 
 @router.post("/api/workload/import/calendar", summary="Replace the imported calendar with an iCalendar file")
 async def api_upload_calendar(file: UploadFile = File(...), services: Services = Depends(get_services)) -> Any:
     data, name = await _read(file)
-    return to_jsonable(services.workload_imports.import_calendar_data(data, name))
+    return to_jsonable(await run_in_threadpool(services.workload_imports.import_calendar_data, data, name))
