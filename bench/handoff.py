@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import time
 
-from onward.workload.handoff import (
+from onward.workload.handoff.solver import (
     MIP_REL_GAP,
     PRESOLVE,
     Candidate,

@@ -33,10 +33,10 @@ def main() -> None:
     timings, cpu = [], []
     for _ in range(30):
         started, started_cpu = time.perf_counter(), time.process_time()
-        active = workload.active_tasks()
-        forecast = workload.load_forecast(tasks=active)
-        ranked = workload.priorities(tasks=active, explain=False)
-        workload.explain(ranked[:50])  # the terms of the tasks a page shows
+        active = workload.planning.active_tasks()
+        forecast = workload.planning.load_forecast(tasks=active)
+        ranked = workload.planning.priorities(tasks=active, explain=False)
+        workload.planning.explain(ranked[:50])  # the terms of the tasks a page shows
         timings.append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - started_cpu) * 1000)
     print(

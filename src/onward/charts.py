@@ -1,8 +1,10 @@
 """One way to draw a chart: small, dependency-free SVG used by pages, reports and PDFs alike.
 
-Charts take plain series (the dataclasses the analytics return) and give back SVG text. Every text that
-comes from the user is escaped here. No inline style attributes (the pages' CSP forbids them); colours are
-presentation attributes from one palette chosen for contrast and colour-blind safety (Okabe–Ito).
+A view holds a chart as data (`BarChart`, `ScatterChart`: the series, labels and axes), so a page's JSON twin
+carries numbers, not pictures; templates draw it with the `chart` global (web/pages.py), which calls
+`.svg()`. `stacked_bars` and `scatter` do the drawing. Every text that comes from the user is escaped here.
+No inline style attributes (the pages' CSP forbids them); colours are presentation attributes from one palette
+chosen for contrast and colour-blind safety (Okabe–Ito).
 """
 
 from __future__ import annotations
@@ -36,6 +38,81 @@ class Highlight:
 
     def contains(self, x: float, y: float) -> bool:
         return min(self.x) <= x <= max(self.x) and min(self.y) <= y <= max(self.y)
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Bars stacked by series for each label (e.g. hours by duty per week), with an optional line."""
+
+    title: str
+    y_label: str
+    labels: Sequence[str]
+    stacks: Sequence[Series]
+    line: Series | None = None
+    width: int = 720
+    height: int = 280
+    kind: str = "bars"
+
+    def svg(self) -> str:
+        return stacked_bars(
+            self.labels,
+            self.stacks,
+            title=self.title,
+            y_label=self.y_label,
+            line=self.line,
+            width=self.width,
+            height=self.height,
+        )
+
+
+@dataclass(frozen=True)
+class Point:
+    """A point of a scatter chart; `note` replaces the numbers in its tooltip (e.g. "love, skill 5")."""
+
+    x: float
+    y: float
+    label: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ScatterChart:
+    """Labelled points on fixed axes (see `scatter`)."""
+
+    title: str
+    x_label: str
+    y_label: str
+    points: Sequence[Point]
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]
+    width: int = 480
+    height: int = 320
+    x_ticks: Sequence[tuple[float, str]] = ()
+    y_ticks: Sequence[tuple[float, str]] = ()
+    highlight: Highlight | None = None
+    ticks: bool = False
+    kind: str = "scatter"
+
+    def svg(self) -> str:
+        notes = [p.note or f"{_fmt(p.x)}, {_fmt(p.y)}" for p in self.points] if any(p.note for p in self.points) else ()
+        return scatter(
+            [(p.x, p.y, p.label) for p in self.points],
+            title=self.title,
+            x_label=self.x_label,
+            y_label=self.y_label,
+            x_range=self.x_range,
+            y_range=self.y_range,
+            width=self.width,
+            height=self.height,
+            x_ticks=self.x_ticks,
+            y_ticks=self.y_ticks,
+            highlight=self.highlight,
+            notes=notes,
+            ticks=self.ticks,
+        )
+
+
+Chart = BarChart | ScatterChart
 
 
 def _nice_max(value: float) -> float:

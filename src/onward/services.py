@@ -21,7 +21,7 @@ from onward.workspace import Preferences, Workspace
 if TYPE_CHECKING:
     from onward.fit.matching_service import MatchingService
     from onward.fit.service import FitService
-    from onward.workload.importing import WorkloadImports
+    from onward.workload.files.service import WorkloadImports
     from onward.workload.service import WorkloadService
 
 load_models()
@@ -58,7 +58,7 @@ class Services:
 
     @cached_property
     def workload_imports(self) -> WorkloadImports:
-        from onward.workload.importing import WorkloadImports
+        from onward.workload.files.service import WorkloadImports
 
         return WorkloadImports(self.workspace)
 

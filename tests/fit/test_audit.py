@@ -15,7 +15,7 @@ from ..conftest import TODAY
 
 
 def test_rating_a_duty_moves_it_on_the_quadrant(services: Services) -> None:
-    job = services.workload.add_job("Program Coordinator", employer="Riverside Literacy")
+    job = services.workload.duties.add_job("Program Coordinator", employer="Riverside Literacy")
     workshops = services.fit.add_duty(job.id, "Adult literacy workshops")
     grants = services.fit.add_duty(job.id, "Grant reporting")
     assert services.fit.audit().points == []  # nothing rated, nothing on the chart
@@ -32,7 +32,7 @@ def test_rating_a_duty_moves_it_on_the_quadrant(services: Services) -> None:
 
 
 def test_past_job_duties_are_rated_alongside_the_current_ones(services: Services) -> None:
-    services.workload.add_job("Program Coordinator")
+    services.workload.duties.add_job("Program Coordinator")
     past = services.fit.add_past_job(
         "Teaching assistant", employer="Hillside Primary", start_date=dt.date(2019, 9, 1), end_date=dt.date(2025, 7, 20)
     )
@@ -71,7 +71,7 @@ def test_single_tasks_can_be_rated_and_bad_ratings_say_why(services: Services) -
 
 def test_the_quadrant_names_each_duty_and_shades_the_core(services: Services) -> None:
     fill_demo(services)
-    svg = quadrant_chart(services.fit.audit().points)
+    svg = quadrant_chart(services.fit.audit().points).svg()
     assert "Core of your ideal role" in svg
     assert "Adult literacy workshops: love, skill 5, energy +2" in svg
     assert "Grant reporting: could do without, skill 2, energy -2" in svg

@@ -8,7 +8,7 @@ from onward.services import Services
 
 
 def _alex_like(services: Services) -> dict[str, int]:
-    job = services.workload.add_job("Program Coordinator", employer="Riverside Literacy")
+    job = services.workload.duties.add_job("Program Coordinator", employer="Riverside Literacy")
     ratings = {
         "Adult literacy workshops": ("love", 5, 2),
         "Tutor training": ("love", 4, 1),
@@ -57,7 +57,7 @@ def test_statement_follows_the_ratings_and_the_environment(services: Services) -
 
 
 def test_no_statement_until_something_is_loved_or_liked(services: Services) -> None:
-    job = services.workload.add_job("Coordinator")
+    job = services.workload.duties.add_job("Coordinator")
     duty = services.fit.add_duty(job.id, "Grant reporting")
     services.fit.rate_duty(duty.id, enjoyment="without", skill=2)
     assert services.fit.profile().statement == ""

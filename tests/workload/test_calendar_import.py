@@ -153,7 +153,7 @@ def test_tasks_export_as_todos_a_calendar_can_read(services: Services) -> None:
 
 
 def test_todo_text_survives_escaping_and_line_folding() -> None:
-    from onward.workload.exporters import TodoRow, tasks_to_vtodo
+    from onward.workload.files.ical_export import TodoRow, tasks_to_vtodo
 
     title = "Ask Zoë; then Dana, about the “spring” budget — " + "très " * 20
     notes = "Line one\nLine two, with a comma; and a back\\slash"

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from onward.errors import BadInput
-from onward.workload.importers import ImportedTask, guess_format, hours_of, parse_tasks
-from onward.workload.importers_csv import todoist_date
+from onward.workload.files.tasks import ImportedTask, guess_format, hours_of, parse_tasks
+from onward.workload.files.tasks_csv import todoist_date
 
 DATA = Path(__file__).parents[1] / "data"
 TODAY = dt.date(2026, 11, 30)
@@ -204,7 +204,7 @@ def test_unknown_extensions_ask_for_the_format() -> None:
 def test_the_fast_local_dates_agree_with_exact_conversion(zone: str) -> None:
     import random
 
-    from onward.workload.importers import LocalDates
+    from onward.workload.files.tasks import LocalDates
 
     rng, local, tz = random.Random(zone), LocalDates(ZoneInfo(zone)), ZoneInfo(zone)
     start = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)

@@ -10,7 +10,7 @@ from weasyprint import HTML
 from onward.cli.main import main
 from onward.demo import fill_demo
 from onward.services import Services
-from onward.workload.report import render_html, render_markdown, render_pdf
+from onward.workload.report.page import render_html, render_markdown, render_pdf
 
 
 @pytest.fixture
@@ -20,8 +20,8 @@ def alex(services: Services) -> Services:
 
 
 def test_the_report_says_where_alex_stands_and_what_to_propose(alex: Services) -> None:
-    report = alex.workload.one_on_one_report(person="Alex", needs=["A decision on grant reporting", " "])
-    forecast = alex.workload.load_forecast()
+    report = alex.workload.reports.one_on_one_report(person="Alex", needs=["A decision on grant reporting", " "])
+    forecast = alex.workload.planning.load_forecast()
     assert [w.hours_needed for w in report.weeks] == pytest.approx([w.hours_needed for w in forecast.weeks])
     assert len(report.overloaded_weeks) == len(forecast.weeks_over) >= 1
     assert report.job_title == "Program Coordinator"
@@ -35,7 +35,7 @@ def test_the_report_says_where_alex_stands_and_what_to_propose(alex: Services) -
 
 
 def test_markdown_and_html_carry_the_same_proposal(alex: Services) -> None:
-    report = alex.workload.one_on_one_report(person="Alex", needs=["Two weeks without new duties"])
+    report = alex.workload.reports.one_on_one_report(person="Alex", needs=["Two weeks without new duties"])
     markdown, html = render_markdown(report), render_html(report)
     first = report.handoffs[0]
     assert first.title in markdown and first.title in html
@@ -45,13 +45,13 @@ def test_markdown_and_html_carry_the_same_proposal(alex: Services) -> None:
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_the_pdf_prints_on_one_page(alex: Services, paper: str) -> None:
-    report = alex.workload.one_on_one_report(person="Alex", needs=["One", "Two", "Three"])
+    report = alex.workload.reports.one_on_one_report(person="Alex", needs=["One", "Two", "Three"])
     assert len(HTML(string=render_html(report, paper=paper)).render().pages) == 1
     assert render_pdf(report, paper=paper).startswith(b"%PDF")
 
 
 def test_an_empty_plate_still_gives_a_kind_page(services: Services) -> None:
-    report = services.workload.one_on_one_report()
+    report = services.workload.reports.one_on_one_report()
     assert report.handoffs == [] and report.overdue == []
     assert "Nothing needs to move" in render_markdown(report)
 

@@ -49,7 +49,7 @@ def test_a_taskwarrior_export_lands_under_a_new_job_with_its_projects(services: 
         "Admin",
         "Newsletter",
     }
-    duties = {d.name: d for d in services.workload.list_responsibilities()}
+    duties = {d.name: d for d in services.workload.duties.list_responsibilities()}
     assert duties["Grants"].open_tasks == 2 and duties["Grants"].remaining_hours == pytest.approx(4.5)
     assert duties["Grants"].job_title == "My job"
     report = tasks_by_title(services)["Draft the Q4 grant report for the city fund"]
@@ -75,12 +75,12 @@ def test_reimporting_the_same_file_adds_nothing(services: Services) -> None:
 
 
 def test_tasks_go_under_the_current_job_and_reuse_its_duties(services: Services) -> None:
-    job = services.workload.add_job("Program Coordinator", employer="Riverside Literacy")
-    services.workload.add_responsibility(job.id, "grants")  # the same duty, spelled in lower case
+    job = services.workload.duties.add_job("Program Coordinator", employer="Riverside Literacy")
+    services.workload.duties.add_responsibility(job.id, "grants")  # the same duty, spelled in lower case
     result = services.workload_imports.import_tasks(DATA / "taskwarrior-2.6.json")
     assert result.job_created is None
     assert "Grants" not in result.new_responsibilities
-    duties = {d.name: d for d in services.workload.list_responsibilities(job.id)}
+    duties = {d.name: d for d in services.workload.duties.list_responsibilities(job.id)}
     assert duties["grants"].open_tasks == 2
 
 
@@ -172,8 +172,8 @@ def test_twenty_thousand_tasks_import_in_one_go(services: Services, tmp_path: Pa
 
 
 def test_bulk_inserts_refuse_rows_of_another_owner(services: Services) -> None:
+    from onward.store.bulk import bulk_insert
     from onward.store.scoping import OwnerScopeError
-    from onward.workload.importing import bulk_insert
 
     other = services.workspace.owner_id + 1
     with pytest.raises(OwnerScopeError), services.workspace.session() as session:

@@ -70,7 +70,7 @@ def task_json(task: TaskView, priority: PriorityView | None) -> dict[str, Any]:
 
 @tasks_app.command("add", help=messages.TASKS_ADD_HELP)
 def tasks_add(ctx: typer.Context, line: list[str] = typer.Argument(..., help="The task, in one line.")) -> None:
-    task = services_of(ctx).workload.capture(" ".join(line))
+    task = services_of(ctx).workload.tasks.capture(" ".join(line))
     details = "".join(
         [
             f" under {task.responsibility}" if task.responsibility else "",
@@ -89,10 +89,10 @@ def tasks_list(
     as_json: bool = JSON_OPTION,
 ) -> None:
     workload = services_of(ctx).workload
-    priorities = workload.priorities()
+    priorities = workload.planning.priorities()
     if all_:
         ranked = {p.id: p for p in priorities}
-        tasks = workload.list_tasks()
+        tasks = workload.tasks.list_tasks()
         tasks.sort(key=lambda t: (t.id not in ranked, -(ranked[t.id].urgency if t.id in ranked else 0), t.id))
         rows = [task_json(t, ranked.get(t.id)) for t in tasks]
     else:
@@ -139,8 +139,8 @@ def tasks_show(
     ctx: typer.Context, task_id: int = typer.Argument(..., help="The task's id."), as_json: bool = JSON_OPTION
 ) -> None:
     workload = services_of(ctx).workload
-    task = workload.get_task(task_id)
-    priority = next((p for p in workload.priorities() if p.id == task_id), None)
+    task = workload.tasks.get_task(task_id)
+    priority = next((p for p in workload.planning.priorities() if p.id == task_id), None)
     row = task_json(task, priority) | {
         "checklist": [{"text": i.text, "done": i.done} for i in task.checklist],
         "recurrence": task.recurrence,
@@ -172,7 +172,7 @@ def tasks_show(
 
 @tasks_app.command("done", help=messages.TASKS_DONE_HELP)
 def tasks_done(ctx: typer.Context, task_id: int = typer.Argument(..., help="The task's id.")) -> None:
-    task, following = services_of(ctx).workload.finish(task_id)
+    task, following = services_of(ctx).workload.tasks.finish(task_id)
     typer.echo(messages.TASK_DONE.format(title=task.title))
     if following is not None and following.due is not None:
         typer.echo(messages.TASK_NEXT.format(due=following.due.isoformat()))
@@ -185,7 +185,7 @@ def tasks_status(
     status: str = typer.Argument(..., help="open, waiting, done, handed_off, dropped or deferred."),
     to: str = typer.Option(None, "--to", help="Who took it (for handed_off)."),
 ) -> None:
-    task = services_of(ctx).workload.set_status(task_id, status, handed_to=to)
+    task = services_of(ctx).workload.tasks.set_status(task_id, status, handed_to=to)
     typer.echo(messages.TASK_STATUS.format(id=task.id, status=task.status))
 
 
@@ -195,7 +195,7 @@ def tasks_checklist(
     task_id: int = typer.Argument(..., help="The task's id."),
     items: list[str] = typer.Argument(..., help="The checklist's items, in order."),
 ) -> None:
-    task = services_of(ctx).workload.set_checklist(task_id, items)
+    task = services_of(ctx).workload.tasks.set_checklist(task_id, items)
     for item in task.checklist:
         typer.echo(f"[{'x' if item.done else ' '}] {item.text}")
 
@@ -206,7 +206,7 @@ def tasks_lock(
     task_id: int = typer.Argument(..., help="The task's id."),
     unlock: bool = typer.Option(False, "--unlock", help="Allow hand-off suggestions again."),
 ) -> None:
-    services_of(ctx).workload.update_task(task_id, locked=not unlock)
+    services_of(ctx).workload.tasks.update_task(task_id, locked=not unlock)
     typer.echo((messages.TASK_UNLOCKED if unlock else messages.TASK_LOCKED).format(id=task_id))
 
 
@@ -229,7 +229,7 @@ def capacity_set(
             days[name.strip().lower()] = float(value)
         except ValueError:
             raise BadInput(f"--day {item}: write it as mon=8") from None
-    capacity = services_of(ctx).workload.set_capacity(
+    capacity = services_of(ctx).workload.planning.set_capacity(
         weekly_hours=weekly_hours, days=days, starts=optional_date(starts, "--from")
     )
     spread = ", ".join(f"{k} {_hours(v)}" for k, v in capacity.day_hours.items() if v)
@@ -238,7 +238,7 @@ def capacity_set(
 
 @capacity_app.command("show", help=messages.CAPACITY_SHOW_HELP)
 def capacity_show(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
-    capacity = services_of(ctx).workload.capacity()
+    capacity = services_of(ctx).workload.planning.capacity()
     if as_json:
         print_json(capacity)
         return
@@ -259,7 +259,7 @@ def capacity_except(
 ) -> None:
     first, last = optional_date(first_day, "first day"), optional_date(last_day, "last day")
     assert first is not None and last is not None
-    e = services_of(ctx).workload.add_capacity_exception(first, last, hours_per_day=hours_per_day, note=note)
+    e = services_of(ctx).workload.planning.add_capacity_exception(first, last, hours_per_day=hours_per_day, note=note)
     typer.echo(
         messages.EXCEPTION_ADDED.format(
             first=e.first_day, last=e.last_day, hours=_hours(e.hours_per_day), note=f" ({e.note})" if e.note else ""
@@ -269,7 +269,7 @@ def capacity_except(
 
 @capacity_app.command("unexcept", help=messages.CAPACITY_UNEXCEPT_HELP)
 def capacity_unexcept(ctx: typer.Context, exception_id: int = typer.Argument(..., help="The exception's id.")) -> None:
-    services_of(ctx).workload.delete_capacity_exception(exception_id)
+    services_of(ctx).workload.planning.delete_capacity_exception(exception_id)
 
 
 # ---- load and drift ----
@@ -304,7 +304,7 @@ def load(
     as_json: bool = JSON_OPTION,
 ) -> None:
     services = services_of(ctx)
-    forecast = services.workload.load_forecast(weeks)
+    forecast = services.workload.planning.load_forecast(weeks)
     if as_json:
         print_json(load_json(len(forecast.weeks), forecast))
         return
@@ -327,7 +327,7 @@ def drift(
     past_weeks: int = typer.Option(12, "--past-weeks", help="Weeks back, from work you finished."),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    result = services_of(ctx).workload.drift(weeks, past_weeks)
+    result = services_of(ctx).workload.planning.drift(weeks, past_weeks)
     if as_json:
         import dataclasses
 
@@ -357,7 +357,7 @@ def mistakes_add(
     on: str = typer.Option(None, "--on", help="When (YYYY-MM-DD; default today)."),
 ) -> None:
     workload = services_of(ctx).workload
-    mistake = workload.log_mistake(
+    mistake = workload.mistakes.log_mistake(
         what_happened,
         cause=cause,
         task_id=task,
@@ -367,13 +367,13 @@ def mistakes_add(
     )
     typer.echo(messages.MISTAKE_LOGGED)
     if mistake.offer_checklist and mistake.task_id is not None:
-        recurrence = workload.get_task(mistake.task_id).recurrence
+        recurrence = workload.tasks.get_task(mistake.task_id).recurrence
         typer.echo(messages.MISTAKE_CHECKLIST_OFFER.format(title=mistake.task_title, recurrence=recurrence, id=task))
 
 
 @mistakes_app.command("list", help=messages.MISTAKES_LIST_HELP)
 def mistakes_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
-    mistakes = services_of(ctx).workload.list_mistakes()
+    mistakes = services_of(ctx).workload.mistakes.list_mistakes()
     if as_json:
         print_json(mistakes)
         return
@@ -391,7 +391,7 @@ def mistakes_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
 
 @jobs_app.command("list", help=messages.JOBS_LIST_HELP)
 def jobs_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
-    jobs = services_of(ctx).workload.list_jobs()
+    jobs = services_of(ctx).workload.duties.list_jobs()
     if as_json:
         print_json(jobs)
         return
@@ -409,7 +409,7 @@ def jobs_add(
     start: str = typer.Option(None, "--start", help="Start date (YYYY-MM-DD)."),
     description: str = typer.Option("", "--description", help="The job description, as written."),
 ) -> None:
-    job = services_of(ctx).workload.add_job(
+    job = services_of(ctx).workload.duties.add_job(
         title, employer=employer, start_date=optional_date(start, "--start"), description=description
     )
     typer.echo(messages.JOB_ADDED.format(id=job.id, title=job.title))
@@ -417,7 +417,7 @@ def jobs_add(
 
 @duties_app.command("list", help=messages.DUTIES_LIST_HELP)
 def duties_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
-    duties = services_of(ctx).workload.list_responsibilities()
+    duties = services_of(ctx).workload.duties.list_responsibilities()
     if as_json:
         print_json(duties)
         return
@@ -443,11 +443,11 @@ def duties_add(
     workload = services_of(ctx).workload
     job_id = job
     if job_id is None:
-        current = workload.current_job()
+        current = workload.duties.current_job()
         if current is None:
             raise NotFound("there is no current job: add one with `onward jobs add`")
         job_id = current.id
-    duty = workload.add_responsibility(
+    duty = workload.duties.add_responsibility(
         job_id,
         name,
         origin=origin,
@@ -465,7 +465,7 @@ def duties_rate(
     skill: int = typer.Option(None, "--skill", help="1 to 5."),
     energy: int = typer.Option(None, "--energy", help="-2 (drains me) to +2 (gives me energy)."),
 ) -> None:
-    d = services_of(ctx).workload.rate_responsibility(duty_id, enjoyment=enjoyment, skill=skill, energy=energy)
+    d = services_of(ctx).workload.duties.rate_responsibility(duty_id, enjoyment=enjoyment, skill=skill, energy=energy)
     typer.echo(messages.DUTY_RATED.format(name=d.name, enjoyment=d.enjoyment or "-", skill=d.skill, energy=d.energy))
 
 
@@ -476,13 +476,13 @@ def colleagues_add(
     weekly_limit: float = typer.Option(..., "--weekly-limit", help="Most hours a week they could take."),
     note: str = typer.Option("", "--note", help="Anything to remember, e.g. what they are good at."),
 ) -> None:
-    c = services_of(ctx).workload.add_colleague(name, weekly_limit_hours=weekly_limit, note=note)
+    c = services_of(ctx).workload.handoffs.add_colleague(name, weekly_limit_hours=weekly_limit, note=note)
     typer.echo(messages.COLLEAGUE_ADDED.format(name=c.name, hours=_hours(c.weekly_limit_hours)))
 
 
 @colleagues_app.command("list", help=messages.COLLEAGUES_LIST_HELP)
 def colleagues_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
-    colleagues = services_of(ctx).workload.list_colleagues()
+    colleagues = services_of(ctx).workload.handoffs.list_colleagues()
     if as_json:
         print_json(colleagues)
         return

@@ -18,30 +18,21 @@ def handoff(
     time_limit: float = typer.Option(10.0, "--time-limit", help="Most seconds the exact solver may take."),
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:
-    from onward.workload.handoff import plan_json
+    from onward.workload.handoff.view import handoff as handoff_view
 
-    result = services_of(ctx).workload.handoff_plan(weeks, time_limit_s=time_limit)
-    plan = result.plan
+    plan = handoff_view(services_of(ctx).workload, weeks, time_limit_s=time_limit)
     if as_json:
-        data = plan_json(plan, result.greedy)
-        data["weeks"] = [w.start.isoformat() for w in result.forecast.weeks]
-        print_json(data)
+        print_json(plan)  # the same object, keys and order as the page's /api/workload/handoff
         return
-    removed = [d for d in plan.decisions if d.action != "keep"]
-    if not removed and plan.feasible:
+    if not plan.needs_plan:
         typer.echo(messages.HANDOFF_FITS)
         return
-    hours = sum(sum(d.hours_by_week) for d in removed)
-    typer.echo(messages.HANDOFF_PLAN.format(weeks=len(plan.capacity_by_week), count=len(removed), hours=f"{hours:.1f}"))
-    for d in sorted(removed, key=lambda d: (d.action, d.colleague or "", -sum(d.hours_by_week))):
-        typer.echo(f"  [{d.id}] {d.title} ({sum(d.hours_by_week):.1f} h)\n        {d.reason}")
-    if not plan.feasible:
-        short = [
-            f"week of {w.start.isoformat()} by {s:.1f} h"
-            for w, s in zip(result.forecast.weeks, plan.shortfall_by_week, strict=True)
-            if s > 0
-        ]
-        typer.echo(messages.HANDOFF_SHORT.format(weeks="; ".join(short)))
     typer.echo(
-        messages.HANDOFF_COST.format(objective=round(plan.objective, 1), greedy=round(result.greedy.objective, 1))
+        messages.HANDOFF_PLAN.format(weeks=len(plan.weeks), count=len(plan.suggestions), hours=f"{plan.hours_off:.1f}")
     )
+    for s in plan.suggestions:
+        typer.echo(f"  [{s.id}] {s.title} ({s.hours:.1f} h)\n        {s.reason}")
+    if not plan.feasible:
+        short = [f"week of {w.start.isoformat()} by {w.hours:.1f} h" for w in plan.short_weeks]
+        typer.echo(messages.HANDOFF_SHORT.format(weeks="; ".join(short)))
+    typer.echo(messages.HANDOFF_COST.format(objective=round(plan.objective, 1), greedy=round(plan.greedy_objective, 1)))

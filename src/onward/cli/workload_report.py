@@ -34,7 +34,7 @@ def one_on_one(
     ),
 ) -> None:
     from onward.errors import BadInput
-    from onward.workload.report import PAPER_SIZES, render_html, render_markdown, render_pdf
+    from onward.workload.report.page import PAPER_SIZES, render_html, render_markdown, render_pdf
 
     if format not in ("html", "md", "pdf"):
         raise BadInput(f"--format must be html, md or pdf, not '{format}'")
@@ -42,7 +42,7 @@ def one_on_one(
         raise BadInput(f"--paper must be a4 or letter, not '{paper}'")
     services = services_of(ctx)
     needs = need or [line for line in services.preferences.get("one_on_one_needs").splitlines() if line.strip()]
-    report = services.workload.one_on_one_report(weeks, person=services.preferences.get("name"), needs=needs)
+    report = services.workload.reports.one_on_one_report(weeks, person=services.preferences.get("name"), needs=needs)
     if format == "pdf":
         output.write_bytes(render_pdf(report, paper=paper))
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from onward.charts import Highlight, scatter
+from onward.charts import Highlight, Point, ScatterChart
 from onward.fit.profile import CORE_SKILL
 from onward.fit.schemas import QuadrantPoint
 
@@ -17,21 +17,20 @@ SPREAD = 0.22  # skill units between duties that share a cell, so each label sta
 CORE = Highlight(x=(2.75, 4.1), y=(CORE_SKILL - 0.5, 5.8), label="Core of your ideal role")
 
 
-def quadrant_chart(points: Sequence[QuadrantPoint]) -> str:
-    """Return the SVG quadrant: each rated duty by enjoyment (across) and skill (up)."""
+def quadrant_chart(points: Sequence[QuadrantPoint]) -> ScatterChart:
+    """Return the quadrant: each rated duty by enjoyment (across) and skill (up)."""
     cells: dict[tuple[str, int], list[QuadrantPoint]] = defaultdict(list)
     for point in points:
         cells[(point.enjoyment, point.skill)].append(point)
-    placed: list[tuple[float, float, str]] = []
-    notes: list[str] = []
+    placed: list[Point] = []
     for (enjoyment, skill), members in cells.items():
         middle = (len(members) - 1) / 2
         for i, point in enumerate(members):
-            placed.append((ENJOYMENT_X[enjoyment], skill + (middle - i) * SPREAD, point.name))
             energy = "" if point.energy is None else f", energy {point.energy:+d}".replace("+0", "0")
-            notes.append(f"{ENJOYMENT_WORDS[enjoyment]}, skill {skill}{energy}")
-    return scatter(
-        placed,
+            note = f"{ENJOYMENT_WORDS[enjoyment]}, skill {skill}{energy}"
+            placed.append(Point(ENJOYMENT_X[enjoyment], skill + (middle - i) * SPREAD, point.name, note))
+    return ScatterChart(
+        points=placed,
         title="What you enjoy and what you are good at",
         x_label="how you feel about the duty",
         y_label="your skill (1–5)",
@@ -42,5 +41,4 @@ def quadrant_chart(points: Sequence[QuadrantPoint]) -> str:
         x_ticks=[(x, ENJOYMENT_WORDS[e]) for e, x in ENJOYMENT_X.items()],
         y_ticks=[(float(s), str(s)) for s in range(1, 6)],
         highlight=CORE,
-        notes=notes,
     )

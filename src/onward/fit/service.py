@@ -79,16 +79,16 @@ class FitService:
 
     def duties(self) -> list[ResponsibilityView]:
         """Return every duty of every job, past ones included."""
-        return self.workload.list_responsibilities()
+        return self.workload.duties.list_responsibilities()
 
     def rate_duty(
         self, duty_id: int, *, enjoyment: str | None = None, skill: int | None = None, energy: int | None = None
     ) -> ResponsibilityView:
         """Return the duty after recording its rating (love/like/without, skill 1–5, energy -2…+2)."""
-        return self.workload.rate_responsibility(duty_id, enjoyment=enjoyment, skill=skill, energy=energy)
+        return self.workload.duties.rate_responsibility(duty_id, enjoyment=enjoyment, skill=skill, energy=energy)
 
     def rate_task(self, task_id: int, *, enjoyment: str | None = None, skill: int | None = None) -> None:
-        self.workload.rate_task(task_id, enjoyment=enjoyment, skill=skill)
+        self.workload.tasks.rate_task(task_id, enjoyment=enjoyment, skill=skill)
 
     def add_past_job(
         self, title: str, *, employer: str = "", start_date: dt.date | None = None, end_date: dt.date | None
@@ -98,11 +98,11 @@ class FitService:
             raise BadInput(f"past job '{title}': when did it end? A past job needs an end date")
         if end_date > self.today:
             raise BadInput(f"past job '{title}': it ends {end_date}, after today ({self.today})")
-        return self.workload.add_job(title, employer=employer, start_date=start_date, end_date=end_date)
+        return self.workload.duties.add_job(title, employer=employer, start_date=start_date, end_date=end_date)
 
     def add_duty(self, job_id: int, name: str, *, description: str = "") -> ResponsibilityView:
         """Return a new duty of a job (for example one from a past job, to rate it)."""
-        return self.workload.add_responsibility(job_id, name, description=description)
+        return self.workload.duties.add_responsibility(job_id, name, description=description)
 
     def _task_ratings(self, *, loved_only: bool = False) -> dict[int, list[TaskRating]]:
         """Return, per duty, the tasks worth rating one by one: the ones still open and any already rated.
@@ -135,7 +135,7 @@ class FitService:
         """Return every job with its duties and their ratings, and the rated duties as quadrant points."""
         duties = self.duties()
         tasks = self._task_ratings()
-        jobs = [AuditJob(j.id, j.title, j.employer, j.start_date, j.end_date) for j in self.workload.list_jobs()]
+        jobs = [AuditJob(j.id, j.title, j.employer, j.start_date, j.end_date) for j in self.workload.duties.list_jobs()]
         by_id = {job.id: job for job in jobs}
         points = []
         for d in duties:

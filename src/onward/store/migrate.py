@@ -88,4 +88,3 @@ def new_revision(message: str, branch: str, rev_id: str) -> None:
             branch_label=None if has_branch else branch,
             splice=not has_branch,
         )
-

@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.routing import BaseRoute
 
 from onward import __version__
+from onward.charts import Chart
 from onward.web.security import csrf_token
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -115,6 +116,9 @@ def page(router: APIRouter, path: str, template: str, *, api_path: str | None = 
     return decorate
 
 
-def svg(markup: str) -> Markup:
-    """Mark SVG produced by onward.charts as safe to embed (it escapes every text it contains)."""
-    return Markup(markup)  # noqa: S704 - charts.py escapes all user text before it gets here
+def draw_chart(chart: Chart) -> Markup:
+    """Draw a view's chart (its data: onward.charts) as SVG, safe to embed: charts.py escapes every text."""
+    return Markup(chart.svg())  # noqa: S704 - charts.py escapes all user text before it gets here
+
+
+templates.env.globals["chart"] = draw_chart

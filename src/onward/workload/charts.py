@@ -1,11 +1,11 @@
-"""The workload's charts as SVG text (onward.charts), the same on pages and in the 1:1 report."""
+"""The workload's charts as data (onward.charts), drawn the same on pages, in the JSON twins and the report."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 
-from onward.charts import Series, scatter, stacked_bars
+from onward.charts import BarChart, Point, ScatterChart, Series
 from onward.workload.analytics import Drift, MistakeWeek
 from onward.workload.forecast import Forecast
 
@@ -33,16 +33,16 @@ def duty_series(forecast: Forecast, limit: int = MAX_DUTY_SERIES) -> list[Series
     return series
 
 
-def load_chart(forecast: Forecast, *, width: int = 720) -> str:
+def load_chart(forecast: Forecast, *, width: int = 720) -> BarChart:
     """Return the stacked bars of hours needed by duty (and meetings) against the hours-you-have line."""
     labels = [week_label(w.start) for w in forecast.weeks]
     stacks = duty_series(forecast, MAX_DUTY_SERIES - (1 if _has_meetings(forecast) else 0))
     if _has_meetings(forecast):
         # Meetings sit on the same bars, so the line is the whole working week before meetings.
         stacks = [Series("Meetings", [w.meeting_hours for w in forecast.weeks]), *stacks]
-    return stacked_bars(
-        labels,
-        stacks,
+    return BarChart(
+        labels=labels,
+        stacks=stacks,
         line=Series("Hours you have", [w.capacity_hours for w in forecast.weeks]),
         title="Hours needed each week, by duty",
         y_label="hours",
@@ -54,15 +54,15 @@ def _has_meetings(forecast: Forecast) -> bool:
     return any(w.meeting_hours > 0 for w in forecast.weeks)
 
 
-def ratio_chart(forecast: Forecast, *, width: int = 720) -> str:
+def ratio_chart(forecast: Forecast, *, width: int = 720) -> BarChart:
     """Return bars of each week's load ratio against the line where the week just fits (1.0)."""
     labels = [week_label(w.start) for w in forecast.weeks]
     # A week with work but no hours at all has no ratio; it is drawn at the chart's top so it stands out.
     top = max([w.ratio for w in forecast.weeks if w.ratio is not None] + [1.5])
     ratios = [w.ratio if w.ratio is not None else (top if w.hours_needed > 0 else 0.0) for w in forecast.weeks]
-    return stacked_bars(
-        labels,
-        [Series("Hours needed ÷ hours available", ratios)],
+    return BarChart(
+        labels=labels,
+        stacks=[Series("Hours needed ÷ hours available", ratios)],
         line=Series("Just fits (1.0)", [1.0] * len(labels)),
         title="Load ratio each week",
         y_label="ratio",
@@ -71,12 +71,12 @@ def ratio_chart(forecast: Forecast, *, width: int = 720) -> str:
     )
 
 
-def drift_chart(drift: Drift, *, width: int = 720) -> str:
+def drift_chart(drift: Drift, *, width: int = 720) -> BarChart:
     """Return stacked bars of hours by the origin of their duty, past weeks then weeks ahead."""
     labels = [week_label(w.start) + ("" if w.planned else " ✓") for w in drift.weeks]
-    return stacked_bars(
-        labels,
-        [
+    return BarChart(
+        labels=labels,
+        stacks=[
             Series("In the job description", [w.described for w in drift.weeks]),
             Series("Added since", [w.added for w in drift.weeks]),
             Series("'Temporary'", [w.temporary for w in drift.weeks]),
@@ -87,16 +87,16 @@ def drift_chart(drift: Drift, *, width: int = 720) -> str:
     )
 
 
-def mistakes_chart(weeks: Sequence[MistakeWeek], *, width: int = 480) -> str:
+def mistakes_chart(weeks: Sequence[MistakeWeek], *, width: int = 480) -> ScatterChart:
     """Return a scatter of each week: load ratio across, mistakes up; weeks with mistakes are labelled."""
     ratios = [w.load_ratio for w in weeks if w.load_ratio is not None]
     points = [
-        (w.load_ratio, float(w.mistakes), week_label(w.start) if w.mistakes else "")
+        Point(w.load_ratio, float(w.mistakes), week_label(w.start) if w.mistakes else "")
         for w in weeks
         if w.load_ratio is not None
     ]
-    return scatter(
-        points,
+    return ScatterChart(
+        points=points,
         title="Mistakes and load, week by week",
         x_label="load ratio that week (1 = just fits)",
         y_label="mistakes",

@@ -179,7 +179,7 @@ class TaskDependency(Owned):
     depends_on_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
 
 
-# How an imported calendar event shows the person's time (see onward.workload.calendar for the rules).
+# How an imported calendar event shows the person's time (see onward.workload.files.calendar for the rules).
 SHOW_AS = ("busy", "tentative", "free", "out_of_office", "cancelled")
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from onward.charts import ScatterChart
 from onward.errors import BadInput
 from onward.fields import optional_date, optional_int, optional_number
 from onward.fit.models import COLLABORATION, FOCUS, OPEN_STAGES, STAGES, WORK_MODES
@@ -66,7 +67,7 @@ class FitOverview:
 class AuditPage:
     audit: Audit
     profile: RoleProfileView
-    chart: str
+    chart: ScatterChart
     today: dt.date
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from fastapi import APIRouter
 
-from onward.charts import Series, scatter, stacked_bars
+from onward.charts import BarChart, Point, ScatterChart, Series
 from onward.web.pages import page
 
 router = APIRouter()
@@ -14,23 +14,23 @@ router = APIRouter()
 
 @dataclass
 class PatternsPage:
-    bar_chart: str
-    scatter_chart: str
+    bar_chart: BarChart
+    scatter_chart: ScatterChart
 
 
 @page(router, "/-/patterns", "patterns.html", api_path="/api/-/patterns")
 def patterns() -> PatternsPage:
     weeks = ["Nov 30", "Dec 7", "Dec 14", "Dec 21"]
     return PatternsPage(
-        bar_chart=stacked_bars(
-            weeks,
-            [Series("Programs", [20, 22, 18, 10]), Series("Grant reporting", [12, 16, 20, 4])],
+        bar_chart=BarChart(
+            labels=weeks,
+            stacks=[Series("Programs", [20, 22, 18, 10]), Series("Grant reporting", [12, 16, 20, 4])],
             line=Series("Hours available", [38, 38, 38, 24]),
             title="Hours needed each week",
             y_label="hours",
         ),
-        scatter_chart=scatter(
-            [(4.5, 5, "Workshops"), (2, 2, "Spreadsheets"), (3, 4, "Volunteers")],
+        scatter_chart=ScatterChart(
+            points=[Point(4.5, 5, "Workshops"), Point(2, 2, "Spreadsheets"), Point(3, 4, "Volunteers")],
             title="What I enjoy and what I am good at",
             x_label="enjoyment",
             y_label="skill",

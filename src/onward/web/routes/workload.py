@@ -7,7 +7,6 @@ quick-capture box answers htmx with the plate fragment.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
@@ -18,24 +17,10 @@ from onward.fields import optional_date
 from onward.services import Services
 from onward.web.deps import get_services
 from onward.web.pages import page, render
-from onward.workload import charts
-from onward.workload.analytics import Drift, MistakeWeek
-from onward.workload.forecast import Forecast
-from onward.workload.models import MISTAKE_CAUSES, RECURRENCES, STATUSES, WEEKDAYS
-from onward.workload.schemas import (
-    CapacityView,
-    ColleagueView,
-    JobView,
-    MistakeView,
-    PriorityView,
-    ResponsibilityView,
-    TaskView,
-)
-from onward.workload.urgency import QUADRANT_WORDS, QUADRANTS
+from onward.workload import views
+from onward.workload.models import WEEKDAYS
 
 router = APIRouter()
-TASKS_PER_DUTY = 6
-CAPTURE_EXAMPLE = "Draft grant report #grants due:fri 3h !4"
 
 
 def _back(path: str) -> RedirectResponse:
@@ -50,88 +35,9 @@ def _safe_next(target: str, default: str) -> str:
 # ---- the plate ----
 
 
-@dataclass
-class DutyBlock:
-    duty: ResponsibilityView
-    tasks: list[PriorityView]
-    more: int
-
-
-@dataclass
-class JobBlock:
-    job: JobView
-    duties: list[DutyBlock]
-
-
-@dataclass
-class PlatePage:
-    today: dt.date
-    capture_example: str
-    jobs: list[JobBlock]
-    no_duty: list[PriorityView]
-    open_tasks: int
-    open_hours: float
-    weeks: int
-    weeks_over: int
-    hours_over: float
-    load_chart: str
-    has_duties: bool
-    added: TaskView | None = None
-    error: str | None = None
-    line: str = ""
-
-
-def plate_data(
-    services: Services, *, added: TaskView | None = None, error: str | None = None, line: str = ""
-) -> PlatePage:
-    """Return the plate: jobs → duties → their most urgent tasks, and the load of the weeks ahead."""
-    workload = services.workload
-    active = workload.active_tasks()
-    forecast = workload.load_forecast(tasks=active)
-    ranked = workload.priorities(tasks=active, explain=False)
-    by_duty: dict[int | None, list[PriorityView]] = {}
-    duty_of = {t.id: t.responsibility_id for t in active}
-    for p in ranked:
-        by_duty.setdefault(duty_of[p.id], []).append(p)
-    # The open tasks are already here: count them per duty instead of asking the database again.
-    duties = workload.list_responsibilities(open_load=False)
-    counts: dict[int | None, int] = {}
-    hours: dict[int | None, float] = {}
-    for t in active:
-        counts[t.responsibility_id] = counts.get(t.responsibility_id, 0) + 1
-        hours[t.responsibility_id] = hours.get(t.responsibility_id, 0.0) + t.hours
-    for d in duties:
-        d.open_tasks, d.remaining_hours = counts.get(d.id, 0), round(hours.get(d.id, 0.0), 4)
-    blocks = []
-    for job in workload.list_jobs():
-        job_duties = [
-            DutyBlock(d, by_duty.get(d.id, [])[:TASKS_PER_DUTY], max(len(by_duty.get(d.id, [])) - TASKS_PER_DUTY, 0))
-            for d in duties
-            if d.job_id == job.id
-        ]
-        if job.end_date is None or any(b.tasks for b in job_duties):
-            blocks.append(JobBlock(job, job_duties))
-    return PlatePage(
-        today=services.today,
-        capture_example=CAPTURE_EXAMPLE,
-        jobs=blocks,
-        no_duty=by_duty.get(None, [])[: TASKS_PER_DUTY * 2],
-        open_tasks=len(active),
-        open_hours=round(sum(t.hours for t in active), 1),
-        weeks=len(forecast.weeks),
-        weeks_over=len(forecast.weeks_over),
-        hours_over=round(sum(w.hours_over for w in forecast.weeks), 1),
-        load_chart=charts.load_chart(forecast),
-        has_duties=bool(duties),
-        added=added,
-        error=error,
-        line=line,
-    )
-
-
 @page(router, "/workload", "workload/plate.html")
-def plate(services: Services = Depends(get_services)) -> PlatePage:
-    return plate_data(services)
+def plate(services: Services = Depends(get_services)) -> views.PlatePage:
+    return views.plate(services.workload)
 
 
 @router.post("/workload/capture", include_in_schema=False)
@@ -139,13 +45,13 @@ def capture(request: Request, line: str = Form(""), services: Services = Depends
     """Add a task from the quick-capture line; htmx gets the refreshed plate, a plain form a redirect."""
     htmx = request.headers.get("hx-request") == "true"
     try:
-        added = services.workload.capture(line)
+        added = services.workload.tasks.capture(line)
     except OnwardError as error:
         if not htmx:
             raise
-        return render(request, "workload/_plate.html", plate_data(services, error=error.message, line=line))
+        return render(request, "workload/_plate.html", views.plate(services.workload, error=error.message, line=line))
     if htmx:
-        return render(request, "workload/_plate.html", plate_data(services, added=added))
+        return render(request, "workload/_plate.html", views.plate(services.workload, added=added))
     return _back("/workload")
 
 
@@ -157,7 +63,7 @@ def job_add(
     description: str = Form(""),
     services: Services = Depends(get_services),
 ) -> Response:
-    services.workload.add_job(
+    services.workload.duties.add_job(
         title, employer=employer, start_date=optional_date(start_date, "start"), description=description
     )
     return _back("/workload")
@@ -171,7 +77,7 @@ def duty_add(
     expected_end: str = Form(""),
     services: Services = Depends(get_services),
 ) -> Response:
-    services.workload.add_responsibility(
+    services.workload.duties.add_responsibility(
         job_id, name, origin=origin, expected_end=optional_date(expected_end, "expected end")
     )
     return _back("/workload")
@@ -185,36 +91,16 @@ def task_status(
     next: str = Form("/workload"),
     services: Services = Depends(get_services),
 ) -> Response:
-    services.workload.set_status(task_id, status, handed_to=handed_to or None)
+    services.workload.tasks.set_status(task_id, status, handed_to=handed_to or None)
     return _back(_safe_next(next, "/workload"))
 
 
 # ---- one task ----
 
 
-@dataclass
-class TaskPage:
-    task: TaskView
-    priority: PriorityView | None
-    duties: list[ResponsibilityView]
-    statuses: tuple[str, ...] = STATUSES
-    recurrences: tuple[str, ...] = RECURRENCES
-    colleagues: list[ColleagueView] = field(default_factory=list)
-    mistakes: list[MistakeView] = field(default_factory=list)
-
-
 @page(router, "/workload/tasks/{task_id}", "workload/task.html")
-def task_page(task_id: int, services: Services = Depends(get_services)) -> TaskPage:
-    workload = services.workload
-    task = workload.get_task(task_id)
-    priority = next((p for p in workload.priorities() if p.id == task_id), None)
-    return TaskPage(
-        task=task,
-        priority=priority,
-        duties=workload.list_responsibilities(),
-        colleagues=workload.list_colleagues(),
-        mistakes=[m for m in workload.list_mistakes() if m.task_id == task_id],
-    )
+def task_page(task_id: int, services: Services = Depends(get_services)) -> views.TaskPage:
+    return views.task(services.workload, task_id)
 
 
 def _float_or_none(value: str, what: str) -> float | None:
@@ -240,7 +126,7 @@ def task_edit(
     services: Services = Depends(get_services),
 ) -> Response:
     due_date = optional_date(due, "due")
-    services.workload.update_task(
+    services.workload.tasks.update_task(
         task_id,
         title=title,
         responsibility_id=int(responsibility_id) if responsibility_id else None,
@@ -256,7 +142,7 @@ def task_edit(
 
 @router.post("/workload/tasks/{task_id}/checklist", include_in_schema=False)
 def task_checklist(task_id: int, items: str = Form(""), services: Services = Depends(get_services)) -> Response:
-    services.workload.set_checklist(task_id, items.splitlines())
+    services.workload.tasks.set_checklist(task_id, items.splitlines())
     return _back(f"/workload/tasks/{task_id}#checklist")
 
 
@@ -264,7 +150,7 @@ def task_checklist(task_id: int, items: str = Form(""), services: Services = Dep
 def task_tick(
     task_id: int, index: int, done: bool = Form(True), services: Services = Depends(get_services)
 ) -> Response:
-    services.workload.tick(task_id, index, done)
+    services.workload.tasks.tick(task_id, index, done)
     return _back(f"/workload/tasks/{task_id}#checklist")
 
 
@@ -272,125 +158,42 @@ def task_tick(
 def task_lock(
     task_id: int, locked: bool = Form(False), next: str = Form(""), services: Services = Depends(get_services)
 ) -> Response:
-    services.workload.update_task(task_id, locked=locked)
+    services.workload.tasks.update_task(task_id, locked=locked)
     return _back(_safe_next(next, f"/workload/tasks/{task_id}"))
 
 
 # ---- load ----
 
 
-@dataclass
-class LoadPage:
-    forecast: Forecast
-    load_chart: str
-    ratio_chart: str
-    weeks: int
-    capacity: CapacityView
-
-
 @page(router, "/workload/load", "workload/load.html")
-def load_page(weeks: int | None = None, services: Services = Depends(get_services)) -> LoadPage:
-    forecast = services.workload.load_forecast(weeks)
-    return LoadPage(
-        forecast=forecast,
-        load_chart=charts.load_chart(forecast),
-        ratio_chart=charts.ratio_chart(forecast),
-        weeks=len(forecast.weeks),
-        capacity=services.workload.capacity(),
-    )
+def load_page(weeks: int | None = None, services: Services = Depends(get_services)) -> views.LoadPage:
+    return views.load(services.workload, weeks)
 
 
 # ---- priorities ----
 
 
-@dataclass
-class QuadrantBlock:
-    name: str
-    words: str
-    count: int
-    hours: float
-
-
-@dataclass
-class PrioritiesPage:
-    tasks: list[PriorityView]
-    total: int
-    quadrant: str | None
-    quadrants: list[QuadrantBlock]
-    urgent_from: float
-    important_from: int
-
-
 @page(router, "/workload/priorities", "workload/priorities.html")
 def priorities_page(
     quadrant: str | None = None, limit: int = 50, services: Services = Depends(get_services)
-) -> PrioritiesPage:
-    if quadrant is not None and quadrant not in QUADRANTS:
-        raise BadInput(f"quadrant must be one of {', '.join(QUADRANTS)}")
-    ranked = services.workload.priorities(explain=False)
-    blocks = [
-        QuadrantBlock(
-            q,
-            QUADRANT_WORDS[q],
-            sum(1 for p in ranked if p.quadrant == q),
-            round(sum(p.hours for p in ranked if p.quadrant == q), 1),
-        )
-        for q in QUADRANTS
-    ]
-    matching = [p for p in ranked if quadrant is None or p.quadrant == quadrant]
-    shown = matching[: max(limit, 1)]
-    services.workload.explain(shown)
-    c = services.workload.coefficients()
-    return PrioritiesPage(shown, len(matching), quadrant, blocks, c.urgent_from, c.important_from)
+) -> views.PrioritiesPage:
+    return views.priorities(services.workload, quadrant, limit)
 
 
 # ---- drift ----
 
 
-@dataclass
-class DriftPage:
-    drift: Drift
-    chart: str
-    share_past: float | None
-    share_ahead: float | None
-
-
 @page(router, "/workload/drift", "workload/drift.html")
-def drift_page(services: Services = Depends(get_services)) -> DriftPage:
-    drift = services.workload.drift()
-    return DriftPage(drift, charts.drift_chart(drift), drift.share_past, drift.share_ahead)
+def drift_page(services: Services = Depends(get_services)) -> views.DriftPage:
+    return views.drift(services.workload)
 
 
 # ---- mistakes ----
 
 
-@dataclass
-class MistakesPage:
-    mistakes: list[MistakeView]
-    weeks: list[MistakeWeek]
-    chart: str
-    causes: tuple[str, ...]
-    tasks: list[TaskView]
-    duties: list[ResponsibilityView]
-    today: dt.date
-    logged: MistakeView | None = None
-
-
 @page(router, "/workload/mistakes", "workload/mistakes.html")
-def mistakes_page(logged: int | None = None, services: Services = Depends(get_services)) -> MistakesPage:
-    workload = services.workload
-    mistakes = workload.list_mistakes()
-    weeks = workload.mistakes_by_week()
-    return MistakesPage(
-        mistakes=mistakes,
-        weeks=[w for w in weeks if w.mistakes or w.hours],
-        chart=charts.mistakes_chart(weeks),
-        causes=MISTAKE_CAUSES,
-        tasks=workload.list_tasks(statuses=("open", "waiting")),
-        duties=workload.list_responsibilities(),
-        today=services.today,
-        logged=next((m for m in mistakes if m.id == logged), None),
-    )
+def mistakes_page(logged: int | None = None, services: Services = Depends(get_services)) -> views.MistakesPage:
+    return views.mistakes(services.workload, logged)
 
 
 @router.post("/workload/mistakes", include_in_schema=False)
@@ -404,7 +207,7 @@ def mistake_add(
     services: Services = Depends(get_services),
 ) -> Response:
     day = optional_date(happened_on, "date")
-    mistake = services.workload.log_mistake(
+    mistake = services.workload.mistakes.log_mistake(
         what_happened,
         cause=cause,
         happened_on=day,
@@ -418,18 +221,9 @@ def mistake_add(
 # ---- capacity and colleagues ----
 
 
-@dataclass
-class CapacityPage:
-    capacity: CapacityView
-    weekdays: tuple[str, ...]
-    colleagues: list[ColleagueView]
-    today: dt.date
-
-
 @page(router, "/workload/capacity", "workload/capacity.html")
-def capacity_page(services: Services = Depends(get_services)) -> CapacityPage:
-    workload = services.workload
-    return CapacityPage(workload.capacity(), WEEKDAYS, workload.list_colleagues(), services.today)
+def capacity_page(services: Services = Depends(get_services)) -> views.CapacityPage:
+    return views.capacity(services.workload)
 
 
 @router.post("/workload/capacity", include_in_schema=False)
@@ -442,7 +236,9 @@ async def capacity_set(request: Request, services: Services = Depends(get_servic
             days[name] = value
     weekly = _float_or_none(str(form.get("weekly_hours", "")), "weekly hours")
     # With every day filled in, the days are the week; the total is only used to spread when days are missing.
-    await run_in_threadpool(services.workload.set_capacity, weekly_hours=None if len(days) == 7 else weekly, days=days)
+    await run_in_threadpool(
+        services.workload.planning.set_capacity, weekly_hours=None if len(days) == 7 else weekly, days=days
+    )
     return _back("/workload/capacity")
 
 
@@ -460,13 +256,13 @@ def exception_add(
     except ValueError:
         raise BadInput("the first and last day must be dates (YYYY-MM-DD)") from None
     hours = _float_or_none(hours_per_day, "hours per day") or 0.0
-    services.workload.add_capacity_exception(first, last, hours_per_day=hours, note=note)
+    services.workload.planning.add_capacity_exception(first, last, hours_per_day=hours, note=note)
     return _back("/workload/capacity")
 
 
 @router.post("/workload/capacity/exceptions/{exception_id}/delete", include_in_schema=False)
 def exception_delete(exception_id: int, services: Services = Depends(get_services)) -> Response:
-    services.workload.delete_capacity_exception(exception_id)
+    services.workload.planning.delete_capacity_exception(exception_id)
     return _back("/workload/capacity")
 
 
@@ -479,7 +275,7 @@ def colleague_add(
     services: Services = Depends(get_services),
 ) -> Response:
     hours = _float_or_none(weekly_limit_hours, "weekly limit") or 0.0
-    services.workload.add_colleague(name, weekly_limit_hours=hours, note=note)
+    services.workload.handoffs.add_colleague(name, weekly_limit_hours=hours, note=note)
     return _back(_safe_next(next, "/workload/capacity"))
 
 
@@ -487,5 +283,5 @@ def colleague_add(
 def colleague_delete(
     colleague_id: int, next: str = Form("/workload/capacity"), services: Services = Depends(get_services)
 ) -> Response:
-    services.workload.delete_colleague(colleague_id)
+    services.workload.handoffs.delete_colleague(colleague_id)
     return _back(_safe_next(next, "/workload/capacity"))

@@ -14,7 +14,7 @@ from onward.errors import BadInput
 from onward.services import Services
 from onward.web.deps import get_services
 from onward.web.pages import page, render, to_jsonable
-from onward.workload.importing import CalendarImportResult, ImportResult
+from onward.workload.files.service import CalendarImportResult, ImportResult
 
 router = APIRouter()
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024

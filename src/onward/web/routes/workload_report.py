@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from onward.services import Services
 from onward.web.deps import get_services
 from onward.web.pages import page, templates
-from onward.workload.report import OneOnOneReport, load_chart, render_html, render_markdown, render_pdf
+from onward.workload.report.page import OneOnOneReport, load_chart, render_html, render_markdown, render_pdf
 
 # The report page draws the same chart as the PDF.
 templates.env.globals["one_on_one_chart"] = load_chart
@@ -25,7 +25,9 @@ def _needs(services: Services) -> list[str]:
 
 def build_report(services: Services, weeks: int | None = None) -> OneOnOneReport:
     """Return the report with the person's name and what they wrote under 'What I need'."""
-    return services.workload.one_on_one_report(weeks, person=services.preferences.get("name"), needs=_needs(services))
+    return services.workload.reports.one_on_one_report(
+        weeks, person=services.preferences.get("name"), needs=_needs(services)
+    )
 
 
 @page(router, "/workload/report", "workload/report.html")

@@ -1,4 +1,4 @@
-"""Capacity, the load forecast, priorities and drift of the workload service (mixed into WorkloadService).
+"""Planning: capacity, the load forecast, priorities and drift. One of the parts of `WorkloadService`.
 
 Reads go through lean column queries (no ORM objects): the workload page over 2,000 open tasks must stay
 well under 50 ms.
@@ -80,11 +80,16 @@ def spread_day_hours(weekly_hours: float | None, days: dict[str, float], current
     return tuple(days.get(name, round(left / len(rest), 4) if name in rest else 0.0) for name in WEEKDAYS)
 
 
-class PlanningMixin:
-    """Capacity, forecast, priorities and drift; needs `self.workspace` and `self.meeting_hours_by_week`."""
+class Planning:
+    """Capacity, forecast, priorities and drift of one workspace.
 
-    workspace: Workspace
-    meeting_hours_by_week: MeetingHours | None
+    `meeting_hours_by_week(first_monday, weeks)` gives the meeting hours of each forecast week (the calendar
+    import provides it); without it, meetings take no hours.
+    """
+
+    def __init__(self, workspace: Workspace, meeting_hours_by_week: MeetingHours | None = None) -> None:
+        self.workspace = workspace
+        self.meeting_hours_by_week = meeting_hours_by_week
 
     # ---- capacity ----
 

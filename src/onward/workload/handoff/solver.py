@@ -38,7 +38,7 @@ import numpy as np
 import numpy.typing as npt
 
 from onward.errors import BadInput
-from onward.workload.handoff_cost import (
+from onward.workload.handoff.cost import (
     ACTION_MULTIPLIER,
     Candidate,
     Colleague,
@@ -59,7 +59,6 @@ __all__ = [
     "HandoffPlan",
     "HandoffProblem",
     "greedy",
-    "plan_json",
     "removal_cost",
     "solve",
 ]
@@ -136,41 +135,6 @@ class HandoffPlan:
     mip_gap: float | None = None
     seconds: float = 0.0
     status: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        """Return the plan as the `onward handoff --json` dict (without the greedy comparison)."""
-        return {
-            "feasible": self.feasible,
-            "objective": round(self.objective, 6),
-            "optimal": self.optimal,
-            "mip_gap": self.mip_gap,
-            "method": self.method,
-            "capacity_by_week": list(self.capacity_by_week),
-            "load_before_by_week": [round(x, 6) for x in self.load_before_by_week],
-            "load_after_by_week": [round(x, 6) for x in self.load_after_by_week],
-            "shortfall_by_week": [round(x, 6) for x in self.shortfall_by_week],
-            "tasks": [
-                {
-                    "id": d.id,
-                    "title": d.title,
-                    "hours_by_week": list(d.hours_by_week),
-                    "cost": round(d.cost, 6),
-                    "removal_cost": round(d.removal_cost, 6),
-                    "locked": d.locked,
-                    "action": d.action,
-                    "colleague": d.colleague,
-                    "reason": d.reason,
-                }
-                for d in self.decisions
-            ],
-        }
-
-
-def plan_json(exact: HandoffPlan, greedy_plan: HandoffPlan) -> dict[str, Any]:
-    """Return the `onward handoff --json` dict: the exact plan plus `greedy_objective` for comparison."""
-    data = exact.to_json()
-    data["greedy_objective"] = round(greedy_plan.objective, 6)
-    return data
 
 
 # --- shared arithmetic ---------------------------------------------------------------------------------------

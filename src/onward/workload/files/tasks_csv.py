@@ -1,6 +1,6 @@
 """The CSV task formats: Todoist's project export and a plain title,responsibility,due,… file.
 
-The mapping of each is described in `onward.workload.importers`, which dispatches here.
+The mapping of each is described in `onward.workload.files.tasks`, which dispatches here.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import PurePath
 
 from onward.errors import BadInput
-from onward.workload.importers import (
+from onward.workload.files.tasks import (
     CSV_COLUMNS,
     NAME_MAX,
     TODOIST_IMPORTANCE,

@@ -1,4 +1,4 @@
-"""Mistakes and colleagues of the workload service (mixed into WorkloadService)."""
+"""Mistakes, and the load in the weeks they happened. One of the parts of `WorkloadService`."""
 
 from __future__ import annotations
 
@@ -9,24 +9,20 @@ from sqlalchemy import delete, func, select
 
 from onward.errors import BadInput, NotFound
 from onward.workload import analytics
-from onward.workload.models import MISTAKE_CAUSES, Colleague, Mistake, Responsibility, Task
-from onward.workload.schemas import ColleagueView, MistakeView
+from onward.workload.models import MISTAKE_CAUSES, Mistake, Responsibility, Task
+from onward.workload.schemas import MistakeView
 
 if TYPE_CHECKING:
-    from onward.workload.forecast import DayHours, Forecast
+    from onward.workload.planning import Planning
     from onward.workspace import Workspace
 
 
-class LogMixin:
-    """Mistakes (and their link to load) and colleagues; needs `self.workspace` and `self.day_hours`."""
+class Mistakes:
+    """The mistakes of one workspace; the planning part gives the load of their weeks."""
 
-    workspace: Workspace
-
-    if TYPE_CHECKING:
-
-        def day_hours(self) -> DayHours: ...
-
-        def load_forecast(self, weeks: int | None = None) -> Forecast: ...
+    def __init__(self, workspace: Workspace, planning: Planning) -> None:
+        self.workspace = workspace
+        self.planning = planning
 
     # ---- mistakes ----
 
@@ -137,36 +133,8 @@ class LogMixin:
                     select(Mistake.happened_on, Mistake.cause).where(Mistake.happened_on >= first)
                 )
             ]
-        load = analytics.past_load(tasks, self.day_hours(), today=today, weeks=weeks)
+        load = analytics.past_load(tasks, self.planning.day_hours(), today=today, weeks=weeks)
         # This week is the forecast's own, so the two pages never disagree about it.
-        now = self.load_forecast(1).weeks[0]
+        now = self.planning.load_forecast(1).weeks[0]
         load[-1] = (now.start, now.hours_needed, now.hours_available)
         return analytics.mistakes_by_week(mistakes, load)
-
-    # ---- colleagues ----
-
-    def add_colleague(self, name: str, *, weekly_limit_hours: float, note: str = "") -> ColleagueView:
-        """Add someone who could take work, with the most hours a week they could take."""
-        if not name.strip():
-            raise BadInput("a colleague needs a name")
-        if not 0 <= weekly_limit_hours <= 80:
-            raise BadInput(f"{name}: the weekly limit goes from 0 to 80 hours, not {weekly_limit_hours}")
-        with self.workspace.session() as session:
-            row = session.scalars(select(Colleague).where(Colleague.name == name.strip())).first()
-            if row is None:
-                row = Colleague(name=name.strip())
-                session.add(row)
-            row.weekly_limit_hours, row.note = weekly_limit_hours, note
-            session.flush()
-            return ColleagueView(row.id, row.name, row.weekly_limit_hours, row.note)
-
-    def list_colleagues(self) -> list[ColleagueView]:
-        with self.workspace.session() as session:
-            rows = session.scalars(select(Colleague).order_by(Colleague.name))
-            return [ColleagueView(c.id, c.name, c.weekly_limit_hours, c.note) for c in rows]
-
-    def delete_colleague(self, colleague_id: int) -> None:
-        with self.workspace.session() as session:
-            done = session.execute(delete(Colleague).where(Colleague.id == colleague_id))
-            if not getattr(done, "rowcount", 0):
-                raise NotFound(f"there is no colleague {colleague_id}")

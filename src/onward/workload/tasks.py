@@ -1,5 +1,6 @@
-"""Tasks of the workload service: add (typed or quick capture), change, status, recurrence, checklists,
-dependencies. Mixed into `WorkloadService` (service.py), which is the domain's public API.
+"""Tasks: add (typed or quick capture), change, rate, status, recurrence, checklists, dependencies.
+
+One of the parts `WorkloadService` (service.py) is made of.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from sqlalchemy import select
 from onward.errors import BadInput, NotFound
 from onward.workload.capture import Captured, parse_capture
 from onward.workload.dates import next_occurrence
-from onward.workload.models import RECURRENCES, STATUSES, Responsibility, Task, TaskDependency
+from onward.workload.models import ENJOYMENT, RECURRENCES, STATUSES, Responsibility, Task, TaskDependency
 from onward.workload.schemas import ChecklistItem, TaskView
 
 if TYPE_CHECKING:
@@ -77,10 +78,11 @@ def _check_fields(fields: dict[str, Any], title: str) -> None:
         raise BadInput(f"{name}: a task needs a title")
 
 
-class TasksMixin:
-    """Task operations; needs `self.workspace`."""
+class Tasks:
+    """The tasks of one workspace."""
 
-    workspace: Workspace
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
 
     # ---- reading ----
 
@@ -264,6 +266,21 @@ class TasksMixin:
             skill=task.skill,
             entered=today,
         )
+
+    def rate_task(self, task_id: int, *, enjoyment: str | None = None, skill: int | None = None) -> None:
+        """Record how the person feels about one task (love/like/without) and their skill at it, 1–5."""
+        if enjoyment is not None and enjoyment not in ENJOYMENT:
+            raise BadInput(f"enjoyment must be one of {', '.join(ENJOYMENT)}, not '{enjoyment}'")
+        if skill is not None and not 1 <= skill <= 5:
+            raise BadInput(f"skill must be from 1 to 5, not {skill}")
+        with self.workspace.session() as session:
+            task = session.get(Task, task_id)
+            if task is None:
+                raise NotFound(f"there is no task {task_id}")
+            if enjoyment is not None:
+                task.enjoyment = enjoyment
+            if skill is not None:
+                task.skill = skill
 
     # ---- checklists ----
 

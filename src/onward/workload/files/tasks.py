@@ -101,12 +101,12 @@ def guess_format(filename: str, head: str) -> str:
 
 def parse_tasks(text: str, filename: str, fmt: str, *, zone: dt.tzinfo, today: dt.date) -> list[ImportedTask]:
     """Return the tasks in `text` read as `fmt` (taskwarrior | todoist | csv)."""
-    from onward.workload import importers_csv
+    from onward.workload.files import tasks_csv
 
     parsers: dict[str, Callable[[], list[ImportedTask]]] = {
         "taskwarrior": lambda: parse_taskwarrior(text, filename, zone=zone, today=today),
-        "todoist": lambda: importers_csv.parse_todoist(text, filename, today=today),
-        "csv": lambda: importers_csv.parse_plain_csv(text, filename),
+        "todoist": lambda: tasks_csv.parse_todoist(text, filename, today=today),
+        "csv": lambda: tasks_csv.parse_plain_csv(text, filename),
     }
     if fmt not in parsers:
         raise BadInput(f"unknown format '{fmt}'; choose taskwarrior, todoist or csv")

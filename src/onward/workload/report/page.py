@@ -11,10 +11,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from onward.charts import Series, stacked_bars
+from onward.charts import BarChart, Series
 
 PAPER_SIZES = ("a4", "letter")
-TEMPLATES = Path(__file__).resolve().parents[1] / "web" / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "web" / "templates"
 
 
 @dataclass
@@ -91,13 +91,13 @@ def week_label(day: dt.date) -> str:
     return day.strftime("%b %-d")
 
 
-def load_chart(report: OneOnOneReport, *, width: int = 720, height: int = 250) -> str:
-    """Return the SVG chart of hours needed by duty against hours available, week by week."""
+def load_chart(report: OneOnOneReport, *, width: int = 720, height: int = 250) -> BarChart:
+    """Return the chart of hours needed by duty against hours available, week by week."""
     labels = [week_label(week.start) for week in report.weeks]
     stacks = [Series(name, values) for name, values in report.weeks_by_duty.items()]
-    return stacked_bars(
-        labels,
-        stacks,
+    return BarChart(
+        labels=labels,
+        stacks=stacks,
         line=Series("Hours available", [week.hours_available for week in report.weeks]),
         title="Hours needed each week, by duty",
         y_label="hours",
@@ -168,7 +168,7 @@ def render_html(report: OneOnOneReport, *, paper: str = "a4", standalone: bool =
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     template = env.get_template("workload/_report.html")
     return template.render(
-        report=report, chart=load_chart(report), paper=paper, standalone=standalone, actions=ACTION_WORDS
+        report=report, chart=load_chart(report).svg(), paper=paper, standalone=standalone, actions=ACTION_WORDS
     )
 
 

@@ -1,41 +1,37 @@
-"""The one-page 1:1 report of the workload service (mixed into WorkloadService): gathers the forecast, the
-plate, what is overdue, the drift and the hand-off plan into one `OneOnOneReport` (see report.py)."""
+"""The report part of `WorkloadService`: gathers the forecast, the plate, what is overdue, the drift and the
+hand-off plan into one `OneOnOneReport` (see page.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from onward.workload.report import OneOnOneReport, ReportDuty, ReportHandoff, ReportTask, ReportWeek
+from onward.workload.report.page import OneOnOneReport, ReportDuty, ReportHandoff, ReportTask, ReportWeek
 
 if TYPE_CHECKING:
-    from onward.workload.analytics import Drift
-    from onward.workload.handoff_service import HandoffResult
-    from onward.workload.plan_service import ActiveTask
-    from onward.workload.schemas import JobView
+    from onward.workload.duties import Duties
+    from onward.workload.handoff.service import Handoffs
+    from onward.workload.planning import Planning
     from onward.workspace import Workspace
 
 
-class ReportMixin:
-    """Builds the one-page report; needs the planning and hand-off mixins."""
+class Reports:
+    """Builds the one-page report from the duties, the planning and the hand-off parts."""
 
-    workspace: Workspace
-
-    if TYPE_CHECKING:
-
-        def current_job(self) -> JobView | None: ...
-        def active_tasks(self) -> list[ActiveTask]: ...
-        def drift(self, weeks: int | None = None, past_weeks: int = 12) -> Drift: ...
-        def handoff_plan(self, weeks: int | None = None, *, time_limit_s: float = 10.0) -> HandoffResult: ...
+    def __init__(self, workspace: Workspace, duties: Duties, planning: Planning, handoffs: Handoffs) -> None:
+        self.workspace = workspace
+        self.duties = duties
+        self.planning = planning
+        self.handoffs = handoffs
 
     def one_on_one_report(
         self, weeks: int | None = None, *, person: str = "", needs: Sequence[str] = ()
     ) -> OneOnOneReport:
         """Return everything the one-page report for the manager says, from the same numbers as the pages."""
         today = self.workspace.today
-        result = self.handoff_plan(weeks)
+        result = self.handoffs.handoff_plan(weeks)
         forecast, plan = result.forecast, result.plan
-        active = self.active_tasks()
+        active = self.planning.active_tasks()
         by_duty: dict[str, list[float]] = {name: [] for name in forecast.responsibilities}
         for week in forecast.weeks:
             for name in by_duty:
@@ -57,7 +53,7 @@ class ReportMixin:
             ),
             key=lambda t: (t.due, t.title),
         )
-        drift = self.drift(weeks)
+        drift = self.planning.drift(weeks)
         temporary = [
             f"{item.name}: 'temporary', meant to end {item.expected_end:%d %B %Y} ({item.days_past} days ago); "
             f"still {item.open_tasks} open tasks, {item.open_hours:.0f} h"
@@ -73,7 +69,7 @@ class ReportMixin:
             for week, short in zip(forecast.weeks, plan.shortfall_by_week, strict=False)
             if short > 0.05
         ]
-        job = self.current_job()
+        job = self.duties.current_job()
         return OneOnOneReport(
             person=person,
             job_title=job.title if job else "",

@@ -1,0 +1,274 @@
+"""The workload's views: each page's data, built once here from the service.
+
+The page renders it, its `/api` twin returns it as JSON, and a CLI `--json` prints it: the same object with the
+same keys. Charts are data (onward.charts); templates draw them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from onward.charts import BarChart, ScatterChart
+from onward.errors import BadInput
+from onward.workload import charts
+from onward.workload.analytics import Drift, MistakeWeek
+from onward.workload.forecast import Forecast
+from onward.workload.models import MISTAKE_CAUSES, RECURRENCES, STATUSES, WEEKDAYS
+from onward.workload.schemas import (
+    CapacityView,
+    ColleagueView,
+    JobView,
+    MistakeView,
+    PriorityView,
+    ResponsibilityView,
+    TaskView,
+)
+from onward.workload.service import WorkloadService
+from onward.workload.urgency import QUADRANT_WORDS, QUADRANTS
+
+TASKS_PER_DUTY = 6
+CAPTURE_EXAMPLE = "Draft grant report #grants due:fri 3h !4"
+
+
+# ---- the plate ----
+
+
+@dataclass
+class DutyBlock:
+    duty: ResponsibilityView
+    tasks: list[PriorityView]
+    more: int
+
+
+@dataclass
+class JobBlock:
+    job: JobView
+    duties: list[DutyBlock]
+
+
+@dataclass
+class PlatePage:
+    today: dt.date
+    capture_example: str
+    jobs: list[JobBlock]
+    no_duty: list[PriorityView]
+    open_tasks: int
+    open_hours: float
+    weeks: int
+    weeks_over: int
+    hours_over: float
+    load_chart: BarChart
+    has_duties: bool
+    added: TaskView | None = None
+    error: str | None = None
+    line: str = ""
+
+
+def plate(
+    workload: WorkloadService, *, added: TaskView | None = None, error: str | None = None, line: str = ""
+) -> PlatePage:
+    """Return the plate: jobs → duties → their most urgent tasks, and the load of the weeks ahead.
+
+    After the quick-capture box, `added` is the task it added, or `error` says why not beside the `line` typed.
+    """
+    active = workload.planning.active_tasks()
+    forecast = workload.planning.load_forecast(tasks=active)
+    ranked = workload.planning.priorities(tasks=active, explain=False)
+    by_duty: dict[int | None, list[PriorityView]] = {}
+    duty_of = {t.id: t.responsibility_id for t in active}
+    for p in ranked:
+        by_duty.setdefault(duty_of[p.id], []).append(p)
+    # The open tasks are already here: count them per duty instead of asking the database again.
+    duties = workload.duties.list_responsibilities(open_load=False)
+    counts: dict[int | None, int] = {}
+    hours: dict[int | None, float] = {}
+    for t in active:
+        counts[t.responsibility_id] = counts.get(t.responsibility_id, 0) + 1
+        hours[t.responsibility_id] = hours.get(t.responsibility_id, 0.0) + t.hours
+    for d in duties:
+        d.open_tasks, d.remaining_hours = counts.get(d.id, 0), round(hours.get(d.id, 0.0), 4)
+    blocks = []
+    for job in workload.duties.list_jobs():
+        job_duties = [
+            DutyBlock(d, by_duty.get(d.id, [])[:TASKS_PER_DUTY], max(len(by_duty.get(d.id, [])) - TASKS_PER_DUTY, 0))
+            for d in duties
+            if d.job_id == job.id
+        ]
+        if job.end_date is None or any(b.tasks for b in job_duties):
+            blocks.append(JobBlock(job, job_duties))
+    return PlatePage(
+        today=workload.workspace.today,
+        capture_example=CAPTURE_EXAMPLE,
+        jobs=blocks,
+        no_duty=by_duty.get(None, [])[: TASKS_PER_DUTY * 2],
+        open_tasks=len(active),
+        open_hours=round(sum(t.hours for t in active), 1),
+        weeks=len(forecast.weeks),
+        weeks_over=len(forecast.weeks_over),
+        hours_over=round(sum(w.hours_over for w in forecast.weeks), 1),
+        load_chart=charts.load_chart(forecast),
+        has_duties=bool(duties),
+        added=added,
+        error=error,
+        line=line,
+    )
+
+
+# ---- one task ----
+
+
+@dataclass
+class TaskPage:
+    task: TaskView
+    priority: PriorityView | None
+    duties: list[ResponsibilityView]
+    statuses: tuple[str, ...] = STATUSES
+    recurrences: tuple[str, ...] = RECURRENCES
+    colleagues: list[ColleagueView] = field(default_factory=list)
+    mistakes: list[MistakeView] = field(default_factory=list)
+
+
+def task(workload: WorkloadService, task_id: int) -> TaskPage:
+    """Return one task with its priority, and what its edit forms offer."""
+    found = workload.tasks.get_task(task_id)
+    priority = next((p for p in workload.planning.priorities() if p.id == task_id), None)
+    return TaskPage(
+        task=found,
+        priority=priority,
+        duties=workload.duties.list_responsibilities(),
+        colleagues=workload.handoffs.list_colleagues(),
+        mistakes=[m for m in workload.mistakes.list_mistakes() if m.task_id == task_id],
+    )
+
+
+# ---- load ----
+
+
+@dataclass
+class LoadPage:
+    forecast: Forecast
+    load_chart: BarChart
+    ratio_chart: BarChart
+    weeks: int
+    capacity: CapacityView
+
+
+def load(workload: WorkloadService, weeks: int | None = None) -> LoadPage:
+    """Return the forecast of the next `weeks` weeks (the setting by default) with its two charts."""
+    forecast = workload.planning.load_forecast(weeks)
+    return LoadPage(
+        forecast=forecast,
+        load_chart=charts.load_chart(forecast),
+        ratio_chart=charts.ratio_chart(forecast),
+        weeks=len(forecast.weeks),
+        capacity=workload.planning.capacity(),
+    )
+
+
+# ---- priorities ----
+
+
+@dataclass
+class QuadrantBlock:
+    name: str
+    words: str
+    count: int
+    hours: float
+
+
+@dataclass
+class PrioritiesPage:
+    tasks: list[PriorityView]
+    total: int
+    quadrant: str | None
+    quadrants: list[QuadrantBlock]
+    urgent_from: float
+    important_from: int
+
+
+def priorities(workload: WorkloadService, quadrant: str | None = None, limit: int = 50) -> PrioritiesPage:
+    """Return the most urgent tasks (of one quadrant, or all), each explained, and the count per quadrant."""
+    if quadrant is not None and quadrant not in QUADRANTS:
+        raise BadInput(f"quadrant must be one of {', '.join(QUADRANTS)}")
+    ranked = workload.planning.priorities(explain=False)
+    blocks = [
+        QuadrantBlock(
+            q,
+            QUADRANT_WORDS[q],
+            sum(1 for p in ranked if p.quadrant == q),
+            round(sum(p.hours for p in ranked if p.quadrant == q), 1),
+        )
+        for q in QUADRANTS
+    ]
+    matching = [p for p in ranked if quadrant is None or p.quadrant == quadrant]
+    shown = matching[: max(limit, 1)]
+    workload.planning.explain(shown)
+    c = workload.planning.coefficients()
+    return PrioritiesPage(shown, len(matching), quadrant, blocks, c.urgent_from, c.important_from)
+
+
+# ---- drift ----
+
+
+@dataclass
+class DriftPage:
+    drift: Drift
+    chart: BarChart
+    share_past: float | None
+    share_ahead: float | None
+
+
+def drift(workload: WorkloadService) -> DriftPage:
+    """Return the drift from the job description, with its chart."""
+    found = workload.planning.drift()
+    return DriftPage(found, charts.drift_chart(found), found.share_past, found.share_ahead)
+
+
+# ---- mistakes ----
+
+
+@dataclass
+class MistakesPage:
+    mistakes: list[MistakeView]
+    weeks: list[MistakeWeek]
+    chart: ScatterChart
+    causes: tuple[str, ...]
+    tasks: list[TaskView]
+    duties: list[ResponsibilityView]
+    today: dt.date
+    logged: MistakeView | None = None
+
+
+def mistakes(workload: WorkloadService, logged: int | None = None) -> MistakesPage:
+    """Return the mistakes, the load of the weeks they happened in, and what the form offers."""
+    logged_mistakes = workload.mistakes.list_mistakes()
+    weeks = workload.mistakes.mistakes_by_week()
+    return MistakesPage(
+        mistakes=logged_mistakes,
+        weeks=[w for w in weeks if w.mistakes or w.hours],
+        chart=charts.mistakes_chart(weeks),
+        causes=MISTAKE_CAUSES,
+        tasks=workload.tasks.list_tasks(statuses=("open", "waiting")),
+        duties=workload.duties.list_responsibilities(),
+        today=workload.workspace.today,
+        logged=next((m for m in logged_mistakes if m.id == logged), None),
+    )
+
+
+# ---- capacity and colleagues ----
+
+
+@dataclass
+class CapacityPage:
+    capacity: CapacityView
+    weekdays: tuple[str, ...]
+    colleagues: list[ColleagueView]
+    today: dt.date
+
+
+def capacity(workload: WorkloadService) -> CapacityPage:
+    """Return the hours the person has, their exceptions, and the colleagues who could take work."""
+    return CapacityPage(
+        workload.planning.capacity(), WEEKDAYS, workload.handoffs.list_colleagues(), workload.workspace.today
+    )
