@@ -46,8 +46,31 @@ def test_charts_reach_the_json_twin_as_series_not_pictures(client: TestClient, s
     assert chart["labels"] == ["Nov 30", "Dec 7", "Dec 14", "Dec 21"]
     needed = [sum(s["values"][i] for s in chart["stacks"]) for i in range(4)]
     # The bars add up to the forecast's hours needed (meetings included), week by week.
-    assert needed == pytest.approx(
-        [w["hours_needed"] + w["meeting_hours"] for w in load["forecast"]["weeks"]], abs=0.01
-    )
+    assert needed == pytest.approx([w["hours_needed"] + w["meeting_hours"] for w in load["weeks"]], abs=0.01)
     html = client.get("/workload/load", params={"weeks": 4}).text
     assert html.count("<svg") >= 2 and "Hours needed each week, by duty" in html
+
+
+@pytest.mark.parametrize(
+    ("api", "command"),
+    [("/api/workload/load?weeks=6", ["load", "--weeks", "6"]), ("/api/workload/drift", ["drift"])],
+)
+def test_the_load_and_drift_api_twins_are_what_the_cli_prints(
+    api: str,
+    command: list[str],
+    client: TestClient,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    services = Services.local(settings)
+    services.fill_demo()
+    services.store.dispose()
+    page = client.get(api).json()
+    monkeypatch.setenv("ONWARD_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("ONWARD_TODAY", settings.today.isoformat() if settings.today else "")
+    capsys.readouterr()
+    assert main(["--db", str(settings.database_url), *command, "--json"]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    assert list(cli) == list(page) and cli == page
+    assert page["weeks"] and "chart" in "".join(page)

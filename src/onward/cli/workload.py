@@ -275,45 +275,23 @@ def capacity_unexcept(ctx: typer.Context, exception_id: int = typer.Argument(...
 # ---- load and drift ----
 
 
-def load_json(weeks: int, forecast: Any) -> dict[str, Any]:
-    """Return the contract shape of `onward load --json`."""
-    return {
-        "today": forecast.today.isoformat(),
-        "weeks": [
-            {
-                "start": w.start.isoformat(),
-                "hours_needed": w.hours_needed,
-                "hours_available": w.hours_available,
-                "ratio": w.ratio,
-                "capacity_hours": w.capacity_hours,
-                "meeting_hours": w.meeting_hours,
-                "by_responsibility": w.by_responsibility,
-            }
-            for w in forecast.weeks
-        ],
-        "weeks_over": len(forecast.weeks_over),
-        "overdue_hours": forecast.overdue_hours,
-        "undated_hours": forecast.undated_hours,
-        "beyond_horizon_hours": forecast.beyond_horizon_hours,
-    }
-
-
 def load(
     ctx: typer.Context,
     weeks: int = typer.Option(None, "--weeks", help="How many weeks (default: ONWARD_FORECAST_WEEKS)."),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    services = services_of(ctx)
-    forecast = services.workload.planning.load_forecast(weeks)
+    from onward.workload import views
+
+    forecast = views.load(services_of(ctx).workload, weeks)
     if as_json:
-        print_json(load_json(len(forecast.weeks), forecast))
+        print_json(forecast)  # the same object as the load page's /api/workload/load
         return
     typer.echo(f"{'week of':<11} {'needed':>7} {'have':>7} {'ratio':>6}")
     for w in forecast.weeks:
         ratio = "no hours" if w.ratio is None else f"{w.ratio:.2f}"
         flag = "  over" if w.over and w.hours_needed > 0 else ""
         typer.echo(f"{w.start.isoformat():<11} {w.hours_needed:>7.1f} {w.hours_available:>7.1f} {ratio:>6}{flag}")
-    over = len(forecast.weeks_over)
+    over = forecast.weeks_over
     typer.echo(
         messages.LOAD_OVER.format(count=over, weeks=len(forecast.weeks))
         if over
@@ -327,11 +305,11 @@ def drift(
     past_weeks: int = typer.Option(12, "--past-weeks", help="Weeks back, from work you finished."),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    result = services_of(ctx).workload.planning.drift(weeks, past_weeks)
-    if as_json:
-        import dataclasses
+    from onward.workload import views
 
-        print_json(dataclasses.asdict(result) | {"share_past": result.share_past, "share_ahead": result.share_ahead})
+    result = views.drift(services_of(ctx).workload, weeks, past_weeks)
+    if as_json:
+        print_json(result)  # the same object as the drift page's /api/workload/drift
         return
     for late in result.temporary_overdue:
         typer.echo(

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from onward.charts import BarChart, ScatterChart
 from onward.errors import BadInput
 from onward.workload import charts
-from onward.workload.analytics import Drift, MistakeWeek
-from onward.workload.forecast import Forecast
+from onward.workload.analytics import DriftWeek, MistakeWeek, OverdueTemporary
 from onward.workload.models import MISTAKE_CAUSES, RECURRENCES, STATUSES, WEEKDAYS
 from onward.workload.schemas import (
     CapacityView,
@@ -146,23 +145,62 @@ def task(workload: WorkloadService, task_id: int) -> TaskPage:
 
 
 @dataclass
+class LoadWeek:
+    start: dt.date
+    hours_needed: float
+    hours_available: float
+    ratio: float | None  # None when work is planned in a week without any hours
+    capacity_hours: float  # before meetings
+    meeting_hours: float
+    by_responsibility: dict[str, float]
+    over: bool
+    hours_over: float
+
+
+@dataclass
 class LoadPage:
-    forecast: Forecast
+    """The load page, `/api/workload/load` and `onward load --json` (the keys up to `beyond_horizon_hours` are
+    the CLI's documented contract)."""
+
+    today: dt.date
+    weeks: list[LoadWeek]
+    weeks_over: int
+    overdue_hours: float
+    undated_hours: float
+    beyond_horizon_hours: float
+    heaviest_over: float  # hours over in the heaviest week, 0 when every week fits
+    capacity: CapacityView
     load_chart: BarChart
     ratio_chart: BarChart
-    weeks: int
-    capacity: CapacityView
 
 
 def load(workload: WorkloadService, weeks: int | None = None) -> LoadPage:
     """Return the forecast of the next `weeks` weeks (the setting by default) with its two charts."""
     forecast = workload.planning.load_forecast(weeks)
     return LoadPage(
-        forecast=forecast,
+        today=forecast.today,
+        weeks=[
+            LoadWeek(
+                w.start,
+                w.hours_needed,
+                w.hours_available,
+                w.ratio,
+                w.capacity_hours,
+                w.meeting_hours,
+                dict(w.by_responsibility),
+                w.over,
+                round(w.hours_over, 4),
+            )
+            for w in forecast.weeks
+        ],
+        weeks_over=len(forecast.weeks_over),
+        overdue_hours=forecast.overdue_hours,
+        undated_hours=forecast.undated_hours,
+        beyond_horizon_hours=forecast.beyond_horizon_hours,
+        heaviest_over=round(max((w.hours_over for w in forecast.weeks_over), default=0.0), 4),
+        capacity=workload.planning.capacity(),
         load_chart=charts.load_chart(forecast),
         ratio_chart=charts.ratio_chart(forecast),
-        weeks=len(forecast.weeks),
-        capacity=workload.planning.capacity(),
     )
 
 
@@ -213,16 +251,23 @@ def priorities(workload: WorkloadService, quadrant: str | None = None, limit: in
 
 @dataclass
 class DriftPage:
-    drift: Drift
-    chart: BarChart
+    """The drift page, `/api/workload/drift` and `onward drift --json`."""
+
+    temporary_overdue: list[OverdueTemporary]
+    weeks: list[DriftWeek]
+    outside_duties: list[str]
     share_past: float | None
     share_ahead: float | None
+    chart: BarChart
 
 
-def drift(workload: WorkloadService) -> DriftPage:
-    """Return the drift from the job description, with its chart."""
-    found = workload.planning.drift()
-    return DriftPage(found, charts.drift_chart(found), found.share_past, found.share_ahead)
+def drift(workload: WorkloadService, weeks: int | None = None, past_weeks: int = 12) -> DriftPage:
+    """Return "temporary" duties past their end and the hours by where their duty came from, with the chart."""
+    found = workload.planning.drift(weeks, past_weeks)
+    return DriftPage(
+        found.temporary_overdue, found.weeks, found.outside_duties, found.share_past, found.share_ahead,
+        charts.drift_chart(found),
+    )  # fmt: skip
 
 
 # ---- mistakes ----
