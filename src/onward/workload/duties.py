@@ -10,7 +10,7 @@ import datetime as dt
 from sqlalchemy import func, literal, select
 
 from onward.errors import BadInput, NotFound
-from onward.workload.models import ACTIVE_STATUSES, ENJOYMENT, ORIGINS, Job, Responsibility, Task
+from onward.workload.models import ACTIVE_STATUSES, ORIGINS, Job, Responsibility, Task, check_rating
 from onward.workload.schemas import JobView, ResponsibilityView
 from onward.workspace import Workspace
 
@@ -162,12 +162,7 @@ class Duties:
         energy: int | None = None,
     ) -> ResponsibilityView:
         """Record how the person feels about a duty (love/like/without), their skill 1–5, energy -2…+2."""
-        if enjoyment is not None and enjoyment not in ENJOYMENT:
-            raise BadInput(f"enjoyment must be one of {', '.join(ENJOYMENT)}, not '{enjoyment}'")
-        if skill is not None and not 1 <= skill <= 5:
-            raise BadInput(f"skill must be from 1 to 5, not {skill}")
-        if energy is not None and not -2 <= energy <= 2:
-            raise BadInput(f"energy must be from -2 (drains me) to +2 (gives me energy), not {energy}")
+        check_rating(enjoyment, skill, energy)
         with self.workspace.session() as session:
             duty = session.get(Responsibility, responsibility_id)
             if duty is None:

@@ -20,6 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from onward.errors import BadInput
 from onward.store.base import Owned
 
 ORIGINS = ("described", "added", "temporary")
@@ -27,6 +28,18 @@ ENJOYMENT = ("love", "like", "without")
 STATUSES = ("open", "waiting", "done", "handed_off", "dropped", "deferred")
 RECURRENCES = ("daily", "weekly", "monthly")
 MISTAKE_CAUSES = ("rushed", "overloaded", "unclear", "unfamiliar", "interrupted", "other")
+
+
+def check_rating(enjoyment: str | None = None, skill: int | None = None, energy: int | None = None) -> None:
+    """Raise BadInput when a rating of a duty or a task is out of range (None: not being rated)."""
+    if enjoyment is not None and enjoyment not in ENJOYMENT:
+        raise BadInput(f"enjoyment must be one of {', '.join(ENJOYMENT)}, not '{enjoyment}'")
+    if skill is not None and not 1 <= skill <= 5:
+        raise BadInput(f"skill must be from 1 to 5, not {skill}")
+    if energy is not None and not -2 <= energy <= 2:
+        raise BadInput(f"energy must be from -2 (drains me) to +2 (gives me energy), not {energy}")
+
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Statuses whose remaining hours still land on the person's plate.
 ACTIVE_STATUSES = ("open", "waiting")

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from onward.errors import BadInput, NotFound
 from onward.workload.capture import Captured, parse_capture
 from onward.workload.dates import next_occurrence
-from onward.workload.models import ENJOYMENT, RECURRENCES, STATUSES, Responsibility, Task, TaskDependency
+from onward.workload.models import RECURRENCES, STATUSES, Responsibility, Task, TaskDependency, check_rating
 from onward.workload.schemas import ChecklistItem, TaskView
 
 if TYPE_CHECKING:
@@ -269,10 +269,7 @@ class Tasks:
 
     def rate_task(self, task_id: int, *, enjoyment: str | None = None, skill: int | None = None) -> None:
         """Record how the person feels about one task (love/like/without) and their skill at it, 1–5."""
-        if enjoyment is not None and enjoyment not in ENJOYMENT:
-            raise BadInput(f"enjoyment must be one of {', '.join(ENJOYMENT)}, not '{enjoyment}'")
-        if skill is not None and not 1 <= skill <= 5:
-            raise BadInput(f"skill must be from 1 to 5, not {skill}")
+        check_rating(enjoyment, skill)
         with self.workspace.session() as session:
             task = session.get(Task, task_id)
             if task is None:
