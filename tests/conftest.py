@@ -10,6 +10,7 @@ import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_postgresql import factories
@@ -88,7 +89,11 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A fresh, empty database: an SQLite file, or a new database on a real PostgreSQL server."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'onward.sqlite'}"
-    connection = request.getfixturevalue("postgresql")
+    return postgresql_url(request.getfixturevalue("postgresql"))
+
+
+def postgresql_url(connection: Any) -> str:
+    """Return the SQLAlchemy URL of the database behind pytest-postgresql's `postgresql` connection."""
     info = connection.info
     return f"postgresql+psycopg://{info.user}@{info.host}:{info.port}/{info.dbname}"
 
