@@ -8,7 +8,7 @@ import ipaddress
 import os
 import socket
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +82,25 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if name.startswith("ONWARD_"):
             monkeypatch.delenv(name)
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Callable[[str], Path]:
+    """Return `need(name)`: the path of `name` in the team's data folder, failing the test in one line without it."""
+
+    def need(name: str) -> Path:
+        if not SHARED_DATA.is_dir():
+            pytest.fail(
+                f"this test needs the team's data folder {SHARED_DATA}, which is missing "
+                "(../shared/data beside the repository, or set ONWARD_SHARED_DATA)",
+                pytrace=False,
+            )
+        path = SHARED_DATA / name
+        if not path.exists():
+            pytest.fail(f"this test needs {name} in the team's data folder {SHARED_DATA}", pytrace=False)
+        return path
+
+    return need
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
