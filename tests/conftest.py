@@ -1,5 +1,5 @@
-"""Shared fixtures: settings over a temp data dir, a database on SQLite and on a real PostgreSQL, a guard
-that fails any test whose code opens a network connection beyond this machine."""
+"""Shared fixtures: settings over a temp data dir, a database on SQLite and on a real PostgreSQL, the team's data
+folder, and guards that fail any test whose code, or a live server it uses, opens a connection beyond this machine."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from pytest_postgresql import factories
 
 from onward.services import Services
 from onward.settings import Settings
+
+from . import live_server
 
 HERE = Path(__file__).parent
 
@@ -74,6 +76,14 @@ def _network_guard(event: str, args: tuple[object, ...]) -> None:
 
 
 sys.addaudithook(_network_guard)
+
+
+@pytest.fixture(autouse=True)
+def _servers_stay_offline() -> Iterator[None]:
+    """Fail the test during which a live server (tests/live_server.py) tried to reach the network."""
+    yield
+    for server in list(live_server.RUNNING):
+        server.fail_if_it_went_online("during this test or its set-up")
 
 
 @pytest.fixture(autouse=True)
