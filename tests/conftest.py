@@ -78,10 +78,23 @@ def _network_guard(event: str, args: tuple[object, ...]) -> None:
 sys.addaudithook(_network_guard)
 
 
+_REPORTED = {"attempts": 0}  # how many of OUTBOUND_ATTEMPTS a test has already failed for
+
+
 @pytest.fixture(autouse=True)
-def _servers_stay_offline() -> Iterator[None]:
-    """Fail the test during which a live server (tests/live_server.py) tried to reach the network."""
+def _nothing_went_online() -> Iterator[None]:
+    """Fail the test during which its own code, or a live server (tests/live_server.py), tried to reach the network.
+
+    The attempts were refused, but code that swallows the error would pass without this check.
+    """
     yield
+    attempts, _REPORTED["attempts"] = OUTBOUND_ATTEMPTS[_REPORTED["attempts"] :], len(OUTBOUND_ATTEMPTS)
+    if attempts:
+        pytest.fail(
+            "the test process tried to reach the network during this test or its set-up (each attempt was "
+            "refused): " + "; ".join(attempts),
+            pytrace=False,
+        )
     for server in list(live_server.RUNNING):
         server.fail_if_it_went_online("during this test or its set-up")
 

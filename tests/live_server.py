@@ -2,7 +2,7 @@
 
 One helper for every test that needs a live server (the browser tests, the non-blocking test). The server runs
 through `guarded_server.py`, which records and refuses any connection leaving this machine; the autouse fixture
-`_servers_stay_offline` (tests/conftest.py) fails the test during which a running server tried, and stopping a
+`_nothing_went_online` (tests/conftest.py) fails the test during which a running server tried, and stopping a
 server fails if it tried since the last check, so an attempt at start-up or between tests is caught too.
 """
 
