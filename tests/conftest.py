@@ -1,5 +1,5 @@
-"""Shared fixtures: settings over a temp data dir, a database on SQLite and on a real PostgreSQL, a guard
-that fails any test whose code opens a network connection beyond this machine."""
+"""Shared fixtures: settings over a temp data dir, a database on SQLite and on a real PostgreSQL, the team's data
+folder, and guards that fail any test whose code, or a live server it uses, opens a connection beyond this machine."""
 
 from __future__ import annotations
 
@@ -8,14 +8,17 @@ import ipaddress
 import os
 import socket
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_postgresql import factories
 
 from onward.services import Services
 from onward.settings import Settings
+
+from . import live_server
 
 HERE = Path(__file__).parent
 
@@ -75,6 +78,27 @@ def _network_guard(event: str, args: tuple[object, ...]) -> None:
 sys.addaudithook(_network_guard)
 
 
+_REPORTED = {"attempts": 0}  # how many of OUTBOUND_ATTEMPTS a test has already failed for
+
+
+@pytest.fixture(autouse=True)
+def _nothing_went_online() -> Iterator[None]:
+    """Fail the test during which its own code, or a live server (tests/live_server.py), tried to reach the network.
+
+    The attempts were refused, but code that swallows the error would pass without this check.
+    """
+    yield
+    attempts, _REPORTED["attempts"] = OUTBOUND_ATTEMPTS[_REPORTED["attempts"] :], len(OUTBOUND_ATTEMPTS)
+    if attempts:
+        pytest.fail(
+            "the test process tried to reach the network during this test or its set-up (each attempt was "
+            "refused): " + "; ".join(attempts),
+            pytrace=False,
+        )
+    for server in list(live_server.RUNNING):
+        server.fail_if_it_went_online("during this test or its set-up")
+
+
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never see the developer's ONWARD_* variables."""
@@ -83,12 +107,35 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.delenv(name)
 
 
+@pytest.fixture(scope="session")
+def shared_data() -> Callable[[str], Path]:
+    """Return `need(name)`: the path of `name` in the team's data folder, failing the test in one line without it."""
+
+    def need(name: str) -> Path:
+        if not SHARED_DATA.is_dir():
+            pytest.fail(
+                f"this test needs the team's data folder {SHARED_DATA}, which is missing "
+                "(../shared/data beside the repository, or set ONWARD_SHARED_DATA)",
+                pytrace=False,
+            )
+        path = SHARED_DATA / name
+        if not path.exists():
+            pytest.fail(f"this test needs {name} in the team's data folder {SHARED_DATA}", pytrace=False)
+        return path
+
+    return need
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A fresh, empty database: an SQLite file, or a new database on a real PostgreSQL server."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'onward.sqlite'}"
-    connection = request.getfixturevalue("postgresql")
+    return postgresql_url(request.getfixturevalue("postgresql"))
+
+
+def postgresql_url(connection: Any) -> str:
+    """Return the SQLAlchemy URL of the database behind pytest-postgresql's `postgresql` connection."""
     info = connection.info
     return f"postgresql+psycopg://{info.user}@{info.host}:{info.port}/{info.dbname}"
 

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ..conftest import TEST_CACHE_DIR, TODAY
+from ..conftest import TEST_CACHE_DIR
+from ..live_server import Server, live_server
 
 HERE = Path(__file__).parent
 CHROMIUM = "/usr/bin/chromium"
@@ -40,13 +35,12 @@ def browser_context_args() -> dict[str, Any]:
     return {"viewport": {"width": 1280, "height": 900}}
 
 
-@dataclass
-class Server:
-    url: str  # the printed address with its token
-    base: str
-    data_dir: Path
-    outbound_log: Path
-    screenshots: Path
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects: `pytest -m "not browser"` leaves these out
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test in this folder `browser`."""
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
 
 
 def _prepare_task_embeddings() -> None:
@@ -60,41 +54,7 @@ def _prepare_task_embeddings() -> None:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The server most browser tests share, over one data folder."""
     _prepare_task_embeddings()
-    root = tmp_path_factory.mktemp("onward-server")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ONWARD_")}
-    env.update(
-        ONWARD_DATA_DIR=str(root / "data"),
-        ONWARD_TODAY=TODAY.isoformat(),
-        ONWARD_TEST_OUTBOUND_LOG=str(root / "outbound.log"),
-        ONWARD_CACHE_DIR=str(TEST_CACHE_DIR),
-    )
-    process = subprocess.Popen(
-        [sys.executable, str(HERE / "guarded_server.py"), "--port", "0", "--no-browser"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    assert process.stdout is not None
-    url = ""
-    deadline = time.monotonic() + 60
-    lines = []
-    while time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line:
-            break
-        lines.append(line)
-        match = re.search(r"(http://127\.0\.0\.1:\d+)/\?token=\S+", line)
-        if match:
-            url = match.group(0)
-            base = match.group(1)
-            break
-    if not url:
-        process.kill()
-        pytest.fail("server did not start:\n" + "".join(lines))
-    shots = root / "screenshots"
-    shots.mkdir()
-    yield Server(url=url, base=base, data_dir=root / "data", outbound_log=root / "outbound.log", screenshots=shots)
-    process.terminate()
-    process.wait(timeout=10)
+    with live_server(tmp_path_factory.mktemp("onward-server")) as running:
+        yield running

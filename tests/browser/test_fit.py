@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from .conftest import Server
+from ..live_server import Server
 from .test_pages import check_page, watch_console
 
 FIT_PAGES = ("/fit", "/fit/audit", "/fit/environment", "/fit/profile", "/fit/applications", "/fit/offers")

@@ -6,19 +6,15 @@ other browser tests look at.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from ..conftest import TODAY
-from .conftest import HERE, Server
+from ..live_server import Server, live_server
+from .conftest import HERE
 from .test_pages import check_page, watch_console
 
 DATA = HERE.parent / "data"
@@ -26,37 +22,8 @@ DATA = HERE.parent / "data"
 
 @pytest.fixture(scope="module")
 def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    root = tmp_path_factory.mktemp("onward-import-server")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ONWARD_")}
-    env.update(
-        ONWARD_DATA_DIR=str(root / "data"),
-        ONWARD_TODAY=TODAY.isoformat(),
-        ONWARD_TIMEZONE="America/New_York",
-        ONWARD_TEST_OUTBOUND_LOG=str(root / "outbound.log"),
-    )
-    process = subprocess.Popen(
-        [sys.executable, str(HERE / "guarded_server.py"), "--port", "0", "--no-browser"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    assert process.stdout is not None
-    deadline, lines, match = time.monotonic() + 60, [], None
-    while time.monotonic() < deadline and match is None:
-        line = process.stdout.readline()
-        if not line:
-            break
-        lines.append(line)
-        match = re.search(r"(http://127\.0\.0\.1:\d+)/\?token=\S+", line)
-    if match is None:
-        process.kill()
-        pytest.fail("server did not start:\n" + "".join(lines))
-    shots = root / "screenshots"
-    shots.mkdir()
-    yield Server(match.group(0), match.group(1), root / "data", root / "outbound.log", shots)
-    process.terminate()
-    process.wait(timeout=10)
+    with live_server(tmp_path_factory.mktemp("onward-import-server"), ONWARD_TIMEZONE="America/New_York") as running:
+        yield running
 
 
 def test_uploading_a_taskwarrior_export_and_a_calendar(page: Page, own_server: Server) -> None:
@@ -99,4 +66,3 @@ def test_uploading_a_taskwarrior_export_and_a_calendar(page: Page, own_server: S
     check_page(page, own_server, "workload-import-error")
     # The refused file is answered with 400 Bad Request, which the browser notes; nothing else went wrong.
     assert [e for e in errors if "status of 400" not in e] == []
-    assert own_server.outbound_log.read_text() == "", "the app tried to reach the network"

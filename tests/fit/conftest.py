@@ -9,10 +9,11 @@ import pytest
 from onward.fit.embedding import ml_available
 from onward.fit.matching import TaskIndex, task_index
 
-from ..conftest import SHARED_DATA, TEST_CACHE_DIR
+from ..conftest import TEST_CACHE_DIR
 
-# The LinkedIn sample is CC BY-SA test data: read from the team's data folder, never copied into the package.
-LINKEDIN = SHARED_DATA / "linkedin_job_postings_sample" / "postings.csv"
+# The LinkedIn sample is CC BY-SA test data: read from the team's data folder (the `shared_data` fixture), never
+# copied into the package.
+LINKEDIN = "linkedin_job_postings_sample/postings.csv"
 # The schema.org examples are small: a copy (with its SOURCE.md) lives in tests/data.
 SCHEMA_ORG = Path(__file__).resolve().parents[1] / "data" / "schemaorg_jobposting_examples"
 

@@ -4,6 +4,7 @@ ranking them against what the person loves, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,11 @@ def words_only(settings: Settings) -> Services:
     built.store.dispose()
 
 
-def test_the_linkedin_sample_imports_with_columns_found_by_header(words_only: Services) -> None:
-    result = words_only.fit_matching.import_postings(LINKEDIN, "csv")
+def test_the_linkedin_sample_imports_with_columns_found_by_header(
+    words_only: Services, shared_data: Callable[[str], Path]
+) -> None:
+    linkedin = shared_data(LINKEDIN)
+    result = words_only.fit_matching.import_postings(linkedin, "csv")
     assert result.postings == 1000
     assert result.added + result.merged == 1000
     assert 0 < result.merged < 20  # reposted ads with the same title, company and place, or the same text
@@ -34,7 +38,7 @@ def test_the_linkedin_sample_imports_with_columns_found_by_header(words_only: Se
     coordinator = postings["Marketing Coordinator"]
     assert coordinator.company and coordinator.location
     assert any("marketing requests" in duty.lower() for duty in coordinator.duties)
-    again = words_only.fit_matching.import_postings(LINKEDIN, "csv")
+    again = words_only.fit_matching.import_postings(linkedin, "csv")
     assert again.added == 0 and again.merged == 1000
 
 

@@ -9,12 +9,15 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, select, text, update
 
+from onward.demo import fill_demo
 from onward.services import Services
 from onward.settings import Settings
 from onward.store import Store
 from onward.store.base import Base, Owner, Setting
 from onward.store.scoping import OwnerScopeError
 from onward.workspace import Workspace
+
+from ..conftest import TEST_CACHE_DIR, TODAY, postgresql_url
 
 
 def test_migrations_build_exactly_the_models_schema(db_url: str) -> None:
@@ -110,16 +113,56 @@ def test_backup_while_open_then_restore_brings_everything_back(db_url: str, tmp_
     services.store.dispose()
 
 
-def test_a_backup_restores_into_the_other_kind_of_database(db_url: str, tmp_path: Path) -> None:
-    source = Services.local(Settings(data_dir=tmp_path, database_url=db_url))
-    source.preferences.set("name", "Sam")
+def _what_the_user_sees(services: Services) -> dict[str, object]:
+    """Return what the demo's person finds on their pages: name, tasks, duties, colleagues, applications…"""
+    w = services.workload
+    return {
+        "name": services.preferences.get("name"),
+        "capacity": (w.capacity().weekly_hours, [e.note for e in w.capacity().exceptions]),
+        "tasks": sorted((t.title, t.status, t.recurrence or "") for t in w.list_tasks(statuses=("open", "done"))),
+        "overdue temporary duties": [d.name for d in w.drift().temporary_overdue],
+        "colleagues": [(c.name, c.weekly_limit_hours) for c in w.list_colleagues()],
+        "mistakes": sorted((m.happened_on, m.what_happened) for m in w.list_mistakes()),
+        "applications": sorted((a.employer, a.role_title, a.stage) for a in services.fit.list_applications()),
+        "offers": sorted((o.employer, o.salary or 0.0, o.start_date or TODAY) for o in services.fit.list_offers()),
+        "postings": sorted((p.title, p.company, p.times_seen) for p in services.fit_matching.list_postings()),
+    }
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(("source_kind", "target_kind"), [("sqlite", "postgresql"), ("postgresql", "sqlite")])
+def test_a_backup_restores_into_the_other_kind_of_database(
+    source_kind: str, target_kind: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    def settings_on(kind: str) -> Settings:
+        if kind == "sqlite":
+            url = f"sqlite:///{tmp_path / 'onward.sqlite'}"
+        else:
+            url = postgresql_url(request.getfixturevalue("postgresql"))
+        return Settings(data_dir=tmp_path / kind, database_url=url, today=TODAY, cache_dir=TEST_CACHE_DIR)
+
+    source = Services.local(settings_on(source_kind))
+    fill_demo(source)
+    seen, exported = _what_the_user_sees(source), source.export()
     backup_file = tmp_path / "backup.bin"
     source.backup(backup_file)
     source.store.dispose()
-    other = Services.local(Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'other.sqlite'}"))
+
+    target_settings = settings_on(target_kind)
+    other = Services.local(target_settings)
+    other.preferences.set("name", "whoever was here before")
     other.restore(backup_file)
-    assert other.preferences.get("name") == "Sam"
     other.store.dispose()
+
+    restored = Services.local(target_settings)  # as the next `onward serve` would open it
+    assert restored.store.dialect == target_kind
+    assert _what_the_user_sees(restored) == seen
+    assert all(seen.values()), f"the demo should fill every list checked: {seen}"
+    assert restored.export()["tables"] == exported["tables"], "every row, column by column, as before"
+    # New rows get ids past the restored ones (on PostgreSQL the sequences are moved on).
+    restored.preferences.set("after-restore", "fine")
+    assert restored.preferences.get("after-restore") == "fine"
+    restored.store.dispose()
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path: Path) -> None:

@@ -2,59 +2,40 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
-from fastapi import APIRouter
 
-from onward.settings import Settings
-from onward.web.app import create_app
-from onward.web.pages import page
-from tests.web.conftest import TOKEN
+from ..live_server import Server, live_server
 
 
 @pytest.fixture
-def slow_server(settings: Settings) -> Iterator[tuple[str, threading.Event, threading.Event]]:
-    """A real uvicorn server whose test-only page `/test/slow` waits until `release` is set."""
-    entered, release = threading.Event(), threading.Event()
-    router = APIRouter()
-
-    @page(router, "/test/slow", "error.html")
-    def slow() -> dict[str, object]:
-        entered.set()
-        release.wait(10)
-        return {"status": 200, "message": "done"}
-
-    app = create_app(settings, token=TOKEN)
-    app.include_router(router)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert server.started
-    try:
-        yield f"http://127.0.0.1:{port}", entered, release
-    finally:
-        release.set()
-        server.should_exit = True
-        thread.join(10)
-        sock.close()
+def slow_server(tmp_path: Path, db_url: str) -> Iterator[tuple[Server, Path]]:
+    """The real server, whose test-only page `/test/slow` waits until `release` appears in the folder given."""
+    signals = tmp_path / "signals"
+    signals.mkdir()
+    with live_server(tmp_path / "server", ONWARD_DATABASE_URL=db_url, ONWARD_TEST_SLOW_PAGE=str(signals)) as running:
+        try:
+            yield running, signals
+        finally:
+            (signals / "release").touch()
 
 
-def test_health_answers_while_a_slow_page_is_held(slow_server: tuple[str, threading.Event, threading.Event]) -> None:
-    base, entered, release = slow_server
-    with httpx.Client(base_url=base, timeout=10) as browser:
-        assert browser.get(f"/?token={TOKEN}", follow_redirects=False).status_code == 303
+def _wait_for(path: Path, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return path.exists()
+
+
+def test_health_answers_while_a_slow_page_is_held(slow_server: tuple[Server, Path]) -> None:
+    server, signals = slow_server
+    with httpx.Client(base_url=server.base, timeout=10) as browser:
+        assert browser.get(server.url, follow_redirects=False).status_code == 303
         outcome: dict[str, int] = {}
 
         def open_slow_page() -> None:
@@ -62,12 +43,12 @@ def test_health_answers_while_a_slow_page_is_held(slow_server: tuple[str, thread
 
         slow = threading.Thread(target=open_slow_page)
         slow.start()
-        assert entered.wait(5), "the slow page was never entered"
+        assert _wait_for(signals / "entered", 10), "the slow page was never entered"
         try:
             # The slow page holds its request; the event loop must still answer others at once.
-            health = httpx.get(f"{base}/api/health", timeout=2)
+            health = httpx.get(f"{server.base}/api/health", timeout=2)
             assert health.status_code == 200
         finally:
-            release.set()
+            (signals / "release").touch()
             slow.join(10)
     assert outcome["status"] == 200
