@@ -8,10 +8,12 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from ..conftest import TEST_CACHE_DIR, TODAY
@@ -58,10 +60,9 @@ def _prepare_task_embeddings() -> None:
         task_index(TEST_CACHE_DIR, use_embeddings=True).task_vectors(wait=True)
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    _prepare_task_embeddings()
-    root = tmp_path_factory.mktemp("onward-server")
+@contextmanager
+def running_server(root: Path) -> Iterator[Server]:
+    """Start the real server (through guarded_server.py) over a fresh data folder in `root`; stop it after."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ONWARD_")}
     env.update(
         ONWARD_DATA_DIR=str(root / "data"),
@@ -95,6 +96,43 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         pytest.fail("server did not start:\n" + "".join(lines))
     shots = root / "screenshots"
     shots.mkdir()
-    yield Server(url=url, base=base, data_dir=root / "data", outbound_log=root / "outbound.log", screenshots=shots)
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield Server(url=url, base=base, data_dir=root / "data", outbound_log=root / "outbound.log", screenshots=shots)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _wait_until_matching_is_ready(server: Server, timeout: float = 600) -> None:
+    """Ask for a match once (which starts loading the model) and wait until matching by meaning is ready,
+    so the pages tested afterwards show it as a person would after the first minute."""
+    with httpx.Client(base_url=server.base, timeout=30) as client:
+        client.get(server.url.removeprefix(server.base))  # the token link: the cookie signs the client in
+        client.get("/api/fit/occupations", params={"tasks": "Teach adults to read"})
+        deadline = time.monotonic() + timeout
+        while client.get("/api/fit/matching/status").json()["state"] == "preparing":
+            if time.monotonic() > deadline:
+                pytest.fail("matching by meaning was not ready in time")
+            time.sleep(0.5)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    _prepare_task_embeddings()
+    with running_server(tmp_path_factory.mktemp("onward-server")) as started:
+        yield started
+
+
+@pytest.fixture
+def matching_server(server: Server) -> Server:
+    """The shared server, once matching by meaning is ready on it."""
+    _wait_until_matching_is_ready(server)
+    return server
+
+
+@pytest.fixture
+def fresh_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server of its own that has matched nothing yet (the machine cache holds the task embeddings)."""
+    _prepare_task_embeddings()
+    with running_server(tmp_path_factory.mktemp("onward-fresh-server")) as started:
+        yield started
