@@ -12,9 +12,7 @@ from .conftest import Server
 from .test_pages import check_page, watch_console
 
 
-def test_occupations_come_by_words_at_once_then_by_meaning_without_a_reload(
-    browser: Any, fresh_server: Server
-) -> None:
+def test_occupations_come_by_words_at_once_then_by_meaning_without_a_reload(browser: Any, fresh_server: Server) -> None:
     server = fresh_server
     context = browser.new_context()
     page = context.new_page()

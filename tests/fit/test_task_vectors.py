@@ -106,3 +106,13 @@ def test_without_embeddings_there_is_nothing_to_prepare(tmp_path: Path) -> None:
     index = TaskIndex(small_catalog(), tmp_path, use_embeddings=False)
     assert index.task_vectors(wait=False) is None and index.preparation() is None
     assert index.cache_file() is None and list(tmp_path.iterdir()) == []
+
+
+def test_when_the_model_cannot_load_preparing_fails_once_and_says_why(tmp_path: Path) -> None:
+    vectors = TaskVectors(["Teach adults to read"], tmp_path / "tasks.npy", load=lambda: None)
+    assert vectors.wait() is None
+    failed = vectors.progress()
+    assert failed.state == "failed" and "ml extra" in failed.error
+    vectors.start()  # a page asking again does not start it over and over
+    assert vectors.progress() == failed
+    assert not (tmp_path / "tasks.npy").exists()

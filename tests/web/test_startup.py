@@ -11,7 +11,9 @@ from pathlib import Path
 
 HEAVY = 'HEAVY = ("torch", "sentence_transformers", "transformers")\n'
 
-START_THE_APP = HEAVY + """
+START_THE_APP = (
+    HEAVY
+    + """
 import json, sys, threading
 from fastapi.testclient import TestClient
 from onward.fit import matching
@@ -27,13 +29,17 @@ with TestClient(create_app(settings, token="t" * 24), base_url="http://127.0.0.1
     built = bool(matching._INDEXES) and bool(matching._BM25)
 print(json.dumps({"heavy": [m for m in HEAVY if m in sys.modules], "bm25_built": built}))
 """
+)
 
-HELP = HEAVY + """
+HELP = (
+    HEAVY
+    + """
 import json, sys
 from onward.cli.main import main
 main(["--help"])
 print(json.dumps([m for m in HEAVY if m in sys.modules]), file=sys.stderr)
 """
+)
 
 
 def _python(code: str, *args: str) -> subprocess.CompletedProcess[str]:

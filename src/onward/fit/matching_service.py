@@ -124,16 +124,14 @@ class MatchingService:
     def status(self, method: str | None = None, preparing: bool = False) -> MatchingStatus:
         """Return whether matching by meaning is ready; given a result's `method` and `preparing`, the status
         that result was made under (a page never says "ready" above results by words only)."""
-        if method == "hybrid":
-            return MatchingStatus("ready", 0, 0, "")
         if not self.wants_embeddings:
             return MatchingStatus("words_only", 0, 0, self._words_only_note())
         progress = self.index().preparation()
         assert progress is not None
+        if method == "hybrid" or (progress.ready and method is None):
+            return MatchingStatus("ready", progress.total, progress.total, "")
         if progress.state == "failed":
             return MatchingStatus("failed", progress.done, progress.total, FAILED_NOTE.format(error=progress.error))
-        if progress.ready and method is None:
-            return MatchingStatus("ready", progress.total, progress.total, "")
         if progress.state == "waiting" and not preparing:
             return MatchingStatus("not_started", 0, progress.total, NOT_STARTED_NOTE)
         label = PREPARING_NOTE.format(progress=self._progress_words(progress))
