@@ -62,12 +62,13 @@ def quality() -> list[tuple[str, list[str], np.ndarray]]:
     from onward.fit.textsplit import split_lines
 
     index = task_index(CACHE, use_embeddings=True)
-    if index.embedder is None:
+    if not index.uses_embeddings:
         print("fit quality: the ml extra is not installed; nothing to compare")
         return []
     started = time.perf_counter()
     index.task_vectors(wait=True)
     took = time.perf_counter() - started
+    assert index.embedder is not None, "the task embeddings could not be prepared"
     print(f"fit O*NET statement embeddings ready ({len(index.texts)} statements) in {took:.1f} s")
     alternate = index.catalog.by_alternate_title()
     position = {code: i for i, code in enumerate(index.occupation_codes)}

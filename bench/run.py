@@ -11,7 +11,16 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
 # Each domain adds its benchmark module here as it lands.
-BENCHMARKS = ["cli_startup", "web_requests", "handoff", "workload_page", "workload_cli", "fit_pages", "fit_matching"]
+BENCHMARKS = [
+    "cli_startup",
+    "web_requests",
+    "handoff",
+    "workload_page",
+    "workload_cli",
+    "fit_pages",
+    "fit_matching",
+    "serve_memory",
+]
 
 
 def main(names: list[str]) -> None:

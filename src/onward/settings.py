@@ -20,6 +20,13 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("onward", appauthor=False))
 
 
+def default_cache_dir() -> Path:
+    """Return the per-user cache folder (platformdirs), shared by every data folder on this computer."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("onward", appauthor=False))
+
+
 def local_timezone_name() -> str | None:
     """Return this computer's time zone as an IANA name (TZ, /etc/timezone, /etc/localtime), or None."""
     candidates = [os.environ.get("TZ", "").lstrip(":")]
@@ -130,8 +137,8 @@ class Settings(BaseSettings):
     cache_dir: Path | None = Field(
         default=None,
         description=(
-            "Folder for things Onward computes once and keeps (sentence embeddings of the O*NET tasks). "
-            "Empty means the folder 'cache' in the data folder."
+            "Folder for things Onward computes once per computer and keeps (sentence embeddings of the O*NET "
+            "tasks), shared by every data folder. Empty means your user cache folder (on Linux ~/.cache/onward)."
         ),
     )
     text_matching: Literal["auto", "bm25"] = Field(
@@ -174,8 +181,8 @@ class Settings(BaseSettings):
         return self.database_url or f"sqlite:///{self.data_dir / 'onward.sqlite'}"
 
     def resolved_cache_dir(self) -> Path:
-        """Return the folder for computed caches, defaulting to 'cache' in the data folder."""
-        return self.cache_dir or self.data_dir / "cache"
+        """Return the folder for computed caches: the setting, else the user cache folder (not per data folder)."""
+        return self.cache_dir or default_cache_dir()
 
     def resolved_demo_database_url(self) -> str:
         """Return the demo workspace's database URL."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from ..conftest import TEST_CACHE_DIR
@@ -52,9 +54,37 @@ def _prepare_task_embeddings() -> None:
         task_index(TEST_CACHE_DIR, use_embeddings=True).task_vectors(wait=True)
 
 
+def _wait_until_matching_is_ready(server: Server, timeout: float = 600) -> None:
+    """Ask for a match once (which starts loading the model) and wait until matching by meaning is ready,
+    so the pages tested afterwards show it as a person would after the first minute."""
+    with httpx.Client(base_url=server.base, timeout=30) as client:
+        client.get(server.url.removeprefix(server.base))  # the token link: the cookie signs the client in
+        client.get("/api/fit/occupations", params={"tasks": "Teach adults to read"})
+        deadline = time.monotonic() + timeout
+        while client.get("/api/fit/matching/status").json()["state"] == "preparing":
+            if time.monotonic() > deadline:
+                pytest.fail("matching by meaning was not ready in time")
+            time.sleep(0.5)
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The server most browser tests share, over one data folder."""
     _prepare_task_embeddings()
     with live_server(tmp_path_factory.mktemp("onward-server")) as running:
+        yield running
+
+
+@pytest.fixture
+def matching_server(server: Server) -> Server:
+    """The shared server, once matching by meaning is ready on it."""
+    _wait_until_matching_is_ready(server)
+    return server
+
+
+@pytest.fixture
+def fresh_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server of its own that has matched nothing yet (the machine cache holds the task embeddings)."""
+    _prepare_task_embeddings()
+    with live_server(tmp_path_factory.mktemp("onward-fresh-server")) as running:
         yield running

@@ -6,11 +6,38 @@ from typing import Any
 
 from playwright.sync_api import expect
 
+from onward.fit.matching import METHOD_LABELS
+
 from ..live_server import Server
 from .test_pages import check_page, watch_console
 
 
-def test_pasting_a_posting_shows_it_ranked_with_its_explanation(browser: Any, server: Server) -> None:
+def test_occupations_come_by_words_at_once_then_by_meaning_without_a_reload(browser: Any, fresh_server: Server) -> None:
+    server = fresh_server
+    context = browser.new_context()
+    page = context.new_page()
+    errors = watch_console(page)
+    page.goto(server.url)
+    page.goto(server.base + "/fit/occupations?tasks=Teach+adults+to+read%0ATrain+volunteer+tutors")
+    notice = page.get_by_test_id("matching-status")
+    expect(notice).to_contain_text("Matched by words only for now — matching by meaning is getting ready")
+    expect(page.get_by_test_id("method")).to_have_text(METHOD_LABELS["bm25"])
+    expect(page.get_by_test_id("occupations").locator("li.card").first).to_contain_text("Their task:")
+    check_page(page, server, "fit-occupations-preparing")
+    page.get_by_text("Try other tasks").click()
+    typed = page.get_by_label("Tasks you love, one per line")
+    typed.fill("Keep the books")  # typed while it gets ready: the swap must leave it be
+
+    # The notice polls; once ready it swaps in the results by meaning (loading the model takes a while).
+    expect(page.get_by_test_id("method")).to_have_text(METHOD_LABELS["hybrid"], timeout=300_000)
+    expect(notice).to_have_count(0)
+    expect(typed).to_have_value("Keep the books")
+    assert errors == []
+    context.close()
+
+
+def test_pasting_a_posting_shows_it_ranked_with_its_explanation(browser: Any, matching_server: Server) -> None:
+    server = matching_server
     context = browser.new_context()
     page = context.new_page()
     errors = watch_console(page)

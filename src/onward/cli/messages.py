@@ -144,7 +144,9 @@ POSTINGS_IMPORT_HELP = (
 )
 POSTINGS_RANK_HELP = "Rank imported postings against the duties you love, like and could do without."
 POSTINGS_LIST_HELP = "List imported postings, newest first."
-PREPARING_MATCHING = "Preparing to match by meaning (once; about a minute on a laptop)…"
+PREPARING_MATCHING = "Preparing to match by meaning (once per computer; a minute or more on a laptop)…"
+LOADING_MODEL = "Loading the language model"
+COMPUTING_EMBEDDINGS = "Embedding the O*NET tasks, once per computer: {done:,} of {total:,}"
 POSTINGS_IMPORTED = "Read {read} postings from {path}: {added} added, {merged} merged into postings already here."
 NO_TEXTS = (
     "Nothing to match yet: give task texts, or rate some duties 'love' or 'like' "

