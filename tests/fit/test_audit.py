@@ -16,8 +16,8 @@ from ..conftest import TODAY
 
 def test_rating_a_duty_moves_it_on_the_quadrant(services: Services) -> None:
     job = services.workload.duties.add_job("Program Coordinator", employer="Riverside Literacy")
-    workshops = services.fit.add_duty(job.id, "Adult literacy workshops")
-    grants = services.fit.add_duty(job.id, "Grant reporting")
+    workshops = services.fit.add_responsibility(job.id, "Adult literacy workshops")
+    grants = services.fit.add_responsibility(job.id, "Grant reporting")
     assert services.fit.audit().points == []  # nothing rated, nothing on the chart
     services.fit.rate_duty(workshops.id, enjoyment="love", skill=5, energy=2)
     services.fit.rate_duty(grants.id, enjoyment="without", skill=2, energy=-2)
@@ -36,7 +36,7 @@ def test_past_job_duties_are_rated_alongside_the_current_ones(services: Services
     past = services.fit.add_past_job(
         "Teaching assistant", employer="Hillside Primary", start_date=dt.date(2019, 9, 1), end_date=dt.date(2025, 7, 20)
     )
-    duty = services.fit.add_duty(past.id, "Small-group reading sessions", description="Phonics groups")
+    duty = services.fit.add_responsibility(past.id, "Small-group reading sessions", description="Phonics groups")
     services.fit.rate_duty(duty.id, enjoyment="love", skill=5, energy=2)
     jobs = services.fit.audit().jobs
     assert [j.title for j in jobs] == ["Program Coordinator", "Teaching assistant"]  # current first

@@ -18,7 +18,7 @@ def _alex_like(services: Services) -> dict[str, int]:
     }
     ids = {}
     for name, (enjoyment, skill, energy) in ratings.items():
-        duty = services.fit.add_duty(job.id, name)
+        duty = services.fit.add_responsibility(job.id, name)
         services.fit.rate_duty(duty.id, enjoyment=enjoyment, skill=skill, energy=energy)
         ids[name] = duty.id
     services.fit.save_environment(
@@ -58,7 +58,7 @@ def test_statement_follows_the_ratings_and_the_environment(services: Services) -
 
 def test_no_statement_until_something_is_loved_or_liked(services: Services) -> None:
     job = services.workload.duties.add_job("Coordinator")
-    duty = services.fit.add_duty(job.id, "Grant reporting")
+    duty = services.fit.add_responsibility(job.id, "Grant reporting")
     services.fit.rate_duty(duty.id, enjoyment="without", skill=2)
     assert services.fit.profile().statement == ""
     services.fit.rate_duty(duty.id, enjoyment="love", skill=2)  # loved, skill still growing

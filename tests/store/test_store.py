@@ -118,11 +118,11 @@ def _what_the_user_sees(services: Services) -> dict[str, object]:
     w = services.workload
     return {
         "name": services.preferences.get("name"),
-        "capacity": (w.capacity().weekly_hours, [e.note for e in w.capacity().exceptions]),
-        "tasks": sorted((t.title, t.status, t.recurrence or "") for t in w.list_tasks(statuses=("open", "done"))),
-        "overdue temporary duties": [d.name for d in w.drift().temporary_overdue],
-        "colleagues": [(c.name, c.weekly_limit_hours) for c in w.list_colleagues()],
-        "mistakes": sorted((m.happened_on, m.what_happened) for m in w.list_mistakes()),
+        "capacity": (w.planning.capacity().weekly_hours, [e.note for e in w.planning.capacity().exceptions]),
+        "tasks": sorted((t.title, t.status, t.recurrence or "") for t in w.tasks.list_tasks(statuses=("open", "done"))),
+        "overdue temporary duties": [d.name for d in w.planning.drift().temporary_overdue],
+        "colleagues": [(c.name, c.weekly_limit_hours) for c in w.handoffs.list_colleagues()],
+        "mistakes": sorted((m.happened_on, m.what_happened) for m in w.mistakes.list_mistakes()),
         "applications": sorted((a.employer, a.role_title, a.stage) for a in services.fit.list_applications()),
         "offers": sorted((o.employer, o.salary or 0.0, o.start_date or TODAY) for o in services.fit.list_offers()),
         "postings": sorted((p.title, p.company, p.times_seen) for p in services.fit_matching.list_postings()),

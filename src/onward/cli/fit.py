@@ -215,7 +215,7 @@ def audit_add_duty(
     name: str = typer.Argument(..., help="The duty, in your words."),
     description: str = typer.Option("", help="What it involved."),
 ) -> None:
-    duty = _fit(ctx).add_duty(job_id, name, description=description)
+    duty = _fit(ctx).add_responsibility(job_id, name, description=description)
     typer.echo(messages.AUDIT_DUTY_ADDED.format(id=duty.id, name=duty.name))
 
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-APP_HELP = (
-    "Onward: see your load, hand work off, reflect, reach out, and care for yourself. "
-    "Everything stays on this computer."
-)
+APP_HELP = "Onward: see your load, hand work off, and find the work that fits. Everything stays on this computer."
 DB_HELP = "Database URL (default: the SQLite file in your data folder). Same as ONWARD_DATABASE_URL."
 SERVE_HELP = "Start the web app and print its address (with a one-time access token)."
 DEMO_HELP = "Fill the database with the demo workspace (Alex's story). Refuses a database that holds data."

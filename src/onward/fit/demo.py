@@ -69,7 +69,7 @@ def fill(services: FitPeers, today: dt.date) -> None:
         "Classroom teaching assistant", employer="Hillside Primary School", start_date=ago(2200), end_date=ago(260)
     )
     for name, description, enjoyment, skill, energy in PAST_DUTIES:
-        duty = fit.add_duty(past.id, name, description=description)
+        duty = fit.add_responsibility(past.id, name, description=description)
         fit.rate_duty(duty.id, enjoyment=enjoyment, skill=skill, energy=energy)
     for job in fit.audit().jobs:
         for task in (t for d in job.duties for t in d.tasks):

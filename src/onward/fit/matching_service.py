@@ -23,8 +23,9 @@ from onward.fit.matching import (
     match_occupations,
     task_index,
 )
+from onward.fit.models import WORK_MODES
 from onward.fit.posting_import import ParsedPosting, parse_postings, read_postings
-from onward.fit.posting_models import POSTING_SOURCES, WORK_MODES, Posting
+from onward.fit.posting_models import POSTING_SOURCES, Posting
 from onward.fit.posting_rank import PostingCorpus, PostingRanking, PostingRow, rank_rows
 from onward.fit.postings import analyse_many, analysis_key, dedupe_key, fingerprint, near_identical
 from onward.fit.query import FitQuery
@@ -71,7 +72,7 @@ def start_preparing(settings: Settings) -> None:
 
 
 @dataclass(frozen=True)
-class ImportResult:
+class PostingImportResult:
     """What an import did: postings added, and duplicates merged into postings already there."""
 
     added: int
@@ -181,17 +182,19 @@ class MatchingService:
 
     # ---- postings: import ----
 
-    def import_postings(self, path: Path, format: str, *, wait: bool = True) -> ImportResult:
+    def import_postings(self, path: Path, format: str, *, wait: bool = True) -> PostingImportResult:
         """Import postings from a file (all or nothing); duplicates merge into postings already there."""
         return self._store(read_postings(path, format), wait=wait)
 
-    def import_text(self, text: str, format: str, name: str, *, wait: bool = True) -> ImportResult:
+    def import_text(self, text: str, format: str, name: str, *, wait: bool = True) -> PostingImportResult:
         """Import postings from text (an upload or a paste), read as csv, jsonld or text."""
         if not text.strip():
             raise BadInput(f"{name}: there is nothing to import")
         return self._store(parse_postings(text, format, name), wait=wait)
 
-    def add_postings(self, records: Sequence[dict[str, Any]], *, source: str, embed: bool = True) -> ImportResult:
+    def add_postings(
+        self, records: Sequence[dict[str, Any]], *, source: str, embed: bool = True
+    ) -> PostingImportResult:
         """Add postings given as dicts of Posting fields (the demo); `embed=False` leaves the model unloaded."""
         if source not in POSTING_SOURCES:
             raise BadInput(f"source must be one of {', '.join(POSTING_SOURCES)}")
@@ -202,7 +205,7 @@ class MatchingService:
             parsed.append(ParsedPosting(where=f"posting {number}", source=source, **record))
         return self._store(parsed, wait=True, embed=embed)
 
-    def _store(self, parsed: list[ParsedPosting], *, wait: bool, embed: bool = True) -> ImportResult:
+    def _store(self, parsed: list[ParsedPosting], *, wait: bool, embed: bool = True) -> PostingImportResult:
         method, _preparing, embedder = self._method(wait) if embed else ("bm25", False, None)
         key = analysis_key(method, embedder)
         added = merged = 0
@@ -237,7 +240,7 @@ class MatchingService:
                 added += 1
             self._analyse(changed, key, method, embedder)
             session.flush()
-        return ImportResult(added=added, merged=merged, postings=len(parsed))
+        return PostingImportResult(added=added, merged=merged, postings=len(parsed))
 
     @staticmethod
     def _new_row(item: ParsedPosting, dkey: str, print_: str | None) -> Posting:

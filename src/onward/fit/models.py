@@ -123,7 +123,5 @@ class Offer(Owned):
     application: Mapped[Application] = relationship(back_populates="offer")
 
 
-# The matching half keeps its table in its own module; importing it here puts it in the metadata.
-from onward.fit.posting_models import Posting  # noqa: E402
-
-__all__ = ["Application", "ApplicationEvent", "Environment", "Offer", "Posting", "RoleProfile"]
+# The postings keep their table in posting_models.py (the registry loads both modules).
+__all__ = ["Application", "ApplicationEvent", "Environment", "Offer", "RoleProfile"]

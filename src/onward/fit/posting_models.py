@@ -7,10 +7,10 @@ import datetime as dt
 from sqlalchemy import JSON, Date, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from onward.fit.models import WORK_MODES
 from onward.store.base import Owned
 
 POSTING_SOURCES = ("csv", "jsonld", "text", "demo")
-WORK_MODES = ("remote", "hybrid", "on-site")
 
 
 class Posting(Owned):

@@ -100,7 +100,7 @@ class FitService:
             raise BadInput(f"past job '{title}': it ends {end_date}, after today ({self.today})")
         return self.workload.duties.add_job(title, employer=employer, start_date=start_date, end_date=end_date)
 
-    def add_duty(self, job_id: int, name: str, *, description: str = "") -> ResponsibilityView:
+    def add_responsibility(self, job_id: int, name: str, *, description: str = "") -> ResponsibilityView:
         """Return a new duty of a job (for example one from a past job, to rate it)."""
         return self.workload.duties.add_responsibility(job_id, name, description=description)
 

@@ -218,7 +218,7 @@ def add_duty(
     description: str = Form(""),
     services: Services = Depends(get_services),
 ) -> Response:
-    duty = services.fit.add_duty(job_id, name, description=description)
+    duty = services.fit.add_responsibility(job_id, name, description=description)
     return RedirectResponse(f"/fit/audit#duty-{duty.id}", status_code=303)
 
 

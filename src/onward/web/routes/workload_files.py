@@ -14,7 +14,7 @@ from onward.errors import BadInput
 from onward.services import Services
 from onward.web.deps import get_services
 from onward.web.pages import page, render, to_jsonable
-from onward.workload.files.service import CalendarImportResult, ImportResult
+from onward.workload.files.service import CalendarImportResult, TaskImportResult
 
 router = APIRouter()
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -28,7 +28,7 @@ class ImportPage:
     meeting_hours_by_week: list[float] = field(default_factory=list)  # the next 4 weeks, from the stored calendar
     week_starts: list[dt.date] = field(default_factory=list)
     tentative_share: float = 0.5  # how much of a tentative meeting counts (a setting)
-    tasks: ImportResult | None = None
+    tasks: TaskImportResult | None = None
     calendar: CalendarImportResult | None = None
     error: str | None = None
     error_about: str | None = None  # "tasks" or "calendar": which form the error belongs to

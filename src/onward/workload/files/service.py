@@ -36,7 +36,7 @@ SOURCE_LIST_FIELDS = ("annotations",)
 
 
 @dataclass
-class ImportResult:
+class TaskImportResult:
     """What a task import did: counts, and the job and duties it had to create."""
 
     filename: str
@@ -80,11 +80,11 @@ class WorkloadImports:
 
     # ---- tasks ----
 
-    def import_tasks(self, path: Path, format: str | None = None) -> ImportResult:
+    def import_tasks(self, path: Path, format: str | None = None) -> TaskImportResult:
         """Import a task file (format guessed from the name when not given); return what changed."""
         return self.import_tasks_data(_read(Path(path)), Path(path).name, format)
 
-    def import_tasks_data(self, data: bytes, filename: str, format: str | None = None) -> ImportResult:
+    def import_tasks_data(self, data: bytes, filename: str, format: str | None = None) -> TaskImportResult:
         """Import the bytes of a task file named `filename` (an upload); return what changed."""
         text = decode(data, filename)
         fmt = format or guess_format(filename, text[:2000])
@@ -211,7 +211,7 @@ class WorkloadImports:
 # ---- storing imported tasks (one transaction, bulk statements) ----
 
 
-def _responsibility_ids(session: Session, items: Sequence[ImportedTask], result: ImportResult) -> dict[str, int]:
+def _responsibility_ids(session: Session, items: Sequence[ImportedTask], result: TaskImportResult) -> dict[str, int]:
     """Return lower-cased duty name → id for every name the items use, creating the job and duties missing."""
     wanted: dict[str, str] = {}
     for item in items:
@@ -281,8 +281,8 @@ def _changes(stored: Any, incoming: dict[str, Any]) -> dict[str, Any]:
 
 def _store_tasks(
     session: Session, owner_id: int, items: Sequence[ImportedTask], filename: str, fmt: str
-) -> ImportResult:
-    result = ImportResult(filename=filename, format=fmt, added=0, unchanged=0, updated=0)
+) -> TaskImportResult:
+    result = TaskImportResult(filename=filename, format=fmt, added=0, unchanged=0, updated=0)
     duty_ids = _responsibility_ids(session, items, result)
     sources = sorted({item.source for item in items})
     stored = {
