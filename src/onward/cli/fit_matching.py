@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,10 +12,10 @@ from onward.cli import messages
 from onward.cli.common import print_json, services_of
 
 if TYPE_CHECKING:
+    from onward.background import Progress
     from onward.fit.matching import OccupationMatch
     from onward.fit.matching_service import MatchingService
     from onward.fit.query import FitQuery
-    from onward.fit.task_vectors import Preparation
 
 occupations_app = typer.Typer(help=messages.OCCUPATIONS_HELP, no_args_is_help=True)
 postings_app = typer.Typer(help=messages.POSTINGS_HELP, no_args_is_help=True)
@@ -30,27 +29,23 @@ def register(app: typer.Typer) -> None:
 def _prepare(matching: MatchingService) -> None:
     """Get matching by meaning ready before matching: load the model, and the first time on this computer
     compute the task embeddings, with a progress bar on a terminal (on stderr: stdout stays the answer)."""
+    from onward.cli.progress import with_progress_bar
+
     index = matching.index()
     if not index.uses_embeddings or index.is_ready():
         return
-    if not sys.stderr.isatty():
-        if not index.embeddings_cached():
-            typer.echo(messages.PREPARING_MATCHING, err=True)
-        matching.prepare()
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-    columns = (TextColumn("{task.description}"), BarColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(messages.LOADING_MODEL, total=None)
+    def describe(progress: Progress) -> str | None:
+        if progress.state != "computing":
+            return None
+        return messages.COMPUTING_EMBEDDINGS.format(done=progress.done, total=progress.total)
 
-        def show(progress: Preparation) -> None:
-            if progress.state == "computing":
-                words = messages.COMPUTING_EMBEDDINGS.format(done=progress.done, total=progress.total)
-                bar.update(task, description=words, total=progress.total, completed=progress.done)
-
-        matching.prepare(show)
+    with_progress_bar(
+        matching.prepare,
+        first=messages.LOADING_MODEL,
+        describe=describe,
+        plain="" if index.embeddings_cached() else messages.PREPARING_MATCHING,
+    )
 
 
 def _result_json(match: OccupationMatch) -> dict[str, Any]:
