@@ -118,6 +118,10 @@ def main() -> None:
         cold = None
         if skip_cold:
             cache = Path(os.environ.get("ONWARD_CACHE_DIR") or ROOT / "bench" / "out" / "cache")
+            if not any(cache.glob("*.npy")):
+                # Nothing to be warm with yet: this run fills the folder, and counts as the cold one.
+                print(f"serve: {cache} holds no task embeddings yet, so this run computes them (cold)")
+                cold = first_match(cache)
         else:
             cold = first_match(cache)  # computes the task embeddings into the empty cache folder
         warm = first_match(cache)
