@@ -58,8 +58,8 @@ def _accuracy(results: list[tuple[np.ndarray, int]]) -> tuple[float, float]:
 
 def quality() -> list[tuple[str, list[str], np.ndarray]]:
     """Print top-1/top-5 per method; return (title, lines, line vectors) of the postings for the speed bench."""
-    from onward.fit.matching import task_index
-    from onward.fit.textsplit import split_lines
+    from onward.fit.matching.index import task_index
+    from onward.fit.matching.textsplit import split_lines
 
     index = task_index(CACHE, use_embeddings=True)
     if not index.uses_embeddings:
@@ -124,11 +124,11 @@ def quality() -> list[tuple[str, list[str], np.ndarray]]:
 
 
 def speed(kept: list[tuple[str, list[str], np.ndarray]]) -> None:
-    from onward.fit.embedding import load_embedder, pack, unpack
-    from onward.fit.matching import query_texts
-    from onward.fit.occupations import load_catalog
-    from onward.fit.posting_rank import PostingCorpus, PostingRow, rank_rows
-    from onward.fit.query import FitQuery
+    from onward.fit.matching.embedding import load_embedder, pack, unpack
+    from onward.fit.matching.index import query_texts
+    from onward.fit.matching.occupations import load_catalog
+    from onward.fit.matching.posting_rank import PostingCorpus, PostingRow, rank_rows
+    from onward.fit.matching.query import FitQuery
 
     embedder = load_embedder()
     if embedder is None or not kept:

@@ -107,7 +107,7 @@ def rss_before_a_match(cache_dir: Path) -> float:
 
 
 def main() -> None:
-    from onward.fit.embedding import ml_available
+    from onward.fit.matching.embedding import ml_available
 
     if not ml_available():
         print("serve memory: the ml extra is not installed; nothing to compare")

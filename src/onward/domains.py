@@ -61,7 +61,7 @@ REGISTRY: tuple[Domain, ...] = (
     Domain(
         name="fit",
         title="Fit: what you love, the work that fits, applications and offers",
-        models=("onward.fit.models", "onward.fit.posting_models"),
+        models=("onward.fit.models", "onward.fit.matching.posting_models"),
         menu=MenuEntry("Fit", "/fit", 40, "What you love, what you are good at, and the work that fits"),
         routes=("fit", "fit_matching"),
         commands=("fit", "fit_matching"),

@@ -19,7 +19,7 @@ from onward.store import Store
 from onward.workspace import Preferences, Workspace
 
 if TYPE_CHECKING:
-    from onward.fit.matching_service import MatchingService
+    from onward.fit.matching.service import MatchingService
     from onward.fit.service import FitService
     from onward.workload.files.service import WorkloadImports
     from onward.workload.service import WorkloadService
@@ -70,7 +70,7 @@ class Services:
 
     @cached_property
     def fit_matching(self) -> MatchingService:
-        from onward.fit.matching_service import MatchingService
+        from onward.fit.matching.service import MatchingService
 
         return MatchingService(self.workspace, self.fit)
 

@@ -47,8 +47,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def _prepare_task_embeddings() -> None:
     """Compute the O*NET task embeddings into the shared test cache first, so the server finds them ready."""
-    from onward.fit.embedding import ml_available
-    from onward.fit.matching import task_index
+    from onward.fit.matching.embedding import ml_available
+    from onward.fit.matching.index import task_index
 
     if ml_available():
         task_index(TEST_CACHE_DIR, use_embeddings=True).task_vectors(wait=True)

@@ -6,7 +6,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from onward.fit.matching import METHOD_LABELS
+from onward.fit.matching.index import METHOD_LABELS
 
 from ..live_server import Server
 from .test_pages import check_page, watch_console

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from onward.fit.embedding import ml_available
-from onward.fit.matching import TaskIndex, task_index
+from onward.fit.matching.embedding import ml_available
+from onward.fit.matching.index import TaskIndex, task_index
 
 from ..conftest import TEST_CACHE_DIR
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from onward.fit.matching import TaskIndex, match_occupations
-from onward.fit.occupations import load_catalog
-from onward.fit.query import FitQuery
+from onward.fit.matching.index import TaskIndex, match_occupations
+from onward.fit.matching.occupations import load_catalog
+from onward.fit.matching.query import FitQuery
 
 
 def test_the_shipped_catalog_holds_every_occupation_task_and_title() -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from onward.errors import BadInput
-from onward.fit.posting_import import map_csv_header, parse_jsonld
-from onward.fit.query import FitQuery
+from onward.fit.matching.posting_import import map_csv_header, parse_jsonld
+from onward.fit.matching.query import FitQuery
 from onward.services import Services
 from onward.settings import Settings
 

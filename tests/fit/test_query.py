@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from onward.demo import fill_demo
-from onward.fit.query import fit_query_from_duties
+from onward.fit.matching.query import fit_query_from_duties
 from onward.services import Services
 
 

@@ -13,9 +13,9 @@ import numpy as np
 import platformdirs
 import pytest
 
-from onward.fit.matching import TaskIndex
-from onward.fit.occupations import Catalog, load_catalog
-from onward.fit.task_vectors import Preparation, TaskVectors
+from onward.fit.matching.index import TaskIndex
+from onward.fit.matching.occupations import Catalog, load_catalog
+from onward.fit.matching.task_vectors import Preparation, TaskVectors
 from onward.settings import Settings
 
 from .conftest import needs_ml

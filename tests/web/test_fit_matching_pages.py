@@ -9,9 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from onward.attribution import DATA_SOURCES, ONET
-from onward.fit.embedding import ml_available
-from onward.fit.matching import task_index
-from onward.fit.matching_service import BM25_CHOSEN_NOTE
+from onward.fit.matching.embedding import ml_available
+from onward.fit.matching.index import task_index
+from onward.fit.matching.service import BM25_CHOSEN_NOTE
 from onward.settings import Settings
 from onward.web.app import create_app
 

@@ -16,7 +16,7 @@ START_THE_APP = (
     + """
 import json, sys, threading
 from fastapi.testclient import TestClient
-from onward.fit import matching
+from onward.fit.matching import index as matching
 from onward.settings import Settings
 from onward.web.app import create_app
 

@@ -13,9 +13,9 @@ from onward.cli.common import print_json, services_of
 
 if TYPE_CHECKING:
     from onward.background import Progress
-    from onward.fit.matching import OccupationMatch
-    from onward.fit.matching_service import MatchingService
-    from onward.fit.query import FitQuery
+    from onward.fit.matching.index import OccupationMatch
+    from onward.fit.matching.query import FitQuery
+    from onward.fit.matching.service import MatchingService
 
 occupations_app = typer.Typer(help=messages.OCCUPATIONS_HELP, no_args_is_help=True)
 postings_app = typer.Typer(help=messages.POSTINGS_HELP, no_args_is_help=True)
@@ -63,7 +63,7 @@ def _result_json(match: OccupationMatch) -> dict[str, Any]:
 def _read_batch(path: Path) -> list[tuple[Any, FitQuery]]:
     """Return (id, query) for each line of a JSON Lines file, or raise BadInput naming the bad line."""
     from onward.errors import BadInput
-    from onward.fit.query import FitQuery
+    from onward.fit.matching.query import FitQuery
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -104,7 +104,7 @@ def match(
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:
     from onward.errors import BadInput
-    from onward.fit.query import FitQuery
+    from onward.fit.matching.query import FitQuery
 
     matching = services_of(ctx).fit_matching
     if batch is not None:
@@ -155,7 +155,7 @@ def import_postings(
         from onward.errors import BadInput
 
         raise BadInput(f"--format must be csv, jsonld or text, not '{format}'")
-    from onward.fit.posting_import import read_postings
+    from onward.fit.matching.posting_import import read_postings
 
     read_postings(file, format)  # check the whole file before preparing anything
     _prepare(matching)

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from onward.fit.matching_service import MatchingService
+    from onward.fit.matching.service import MatchingService
     from onward.fit.service import FitService
     from onward.workspace import Workspace
 
@@ -44,7 +44,7 @@ LOVED_TASKS = ("Plan January term curriculum", "Run tutor induction session", "L
 def fill(services: FitPeers, today: dt.date) -> None:
     """Add Alex's environment, a previous role's rated duties, five applications, two offers and the
     job postings Alex saved."""
-    from onward.fit import demo_matching
+    from onward.fit.matching import demo as demo_matching
 
     demo_matching.fill(services, today)
     fit = services.fit

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from onward.errors import BadInput, NotFound
 from onward.fit import comparison, profile, reminders, views
+from onward.fit.matching.query import FitQuery, fit_query_from_duties
 from onward.fit.models import (
     CLOSED_STAGES,
     COLLABORATION,
@@ -26,7 +27,6 @@ from onward.fit.models import (
     Offer,
     RoleProfile,
 )
-from onward.fit.query import FitQuery, fit_query_from_duties
 from onward.fit.schemas import (
     ApplicationView,
     Audit,

@@ -19,10 +19,10 @@ from starlette.concurrency import run_in_threadpool
 
 from onward.attribution import ONET, DataSource
 from onward.errors import BadInput
-from onward.fit.matching import OccupationMatch
-from onward.fit.matching_service import MatchingStatus, start_preparing
-from onward.fit.posting_rank import PostingRank
-from onward.fit.query import FitQuery
+from onward.fit.matching.index import OccupationMatch
+from onward.fit.matching.posting_rank import PostingRank
+from onward.fit.matching.query import FitQuery
+from onward.fit.matching.service import MatchingStatus, start_preparing
 from onward.services import Services
 from onward.web.deps import get_services
 from onward.web.pages import page, render

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from onward.fit.bm25 import Bm25Index
-from onward.fit.embedding import Vectors
-from onward.fit.matching import AVOID_THRESHOLDS, AVOID_WEIGHT, EMBEDDING_WEIGHT, Evidence
-from onward.fit.postings import MANY_HATS
+from onward.fit.matching.bm25 import Bm25Index
+from onward.fit.matching.embedding import Vectors
+from onward.fit.matching.index import AVOID_THRESHOLDS, AVOID_WEIGHT, EMBEDDING_WEIGHT, Evidence
+from onward.fit.matching.postings import MANY_HATS
 
 Scores = npt.NDArray[np.float64]
 CANDIDATES = 300  # postings scored line by line after the quick pass

@@ -71,7 +71,7 @@ class Catalog:
         "out-of-school youths") where the task statements only say "students", and they are all that the
         "All Other" occupations have.
         """
-        from onward.fit.textsplit import split_lines
+        from onward.fit.matching.textsplit import split_lines
 
         by_code: dict[str, list[TaskStatement]] = {code: [] for code in self.occupations}
         for task in self.tasks:

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from onward.background import BackgroundWork, Progress, Reporter
-from onward.fit.embedding import DIMENSIONS, Embedder, Vectors, load_embedder
+from onward.fit.matching.embedding import DIMENSIONS, Embedder, Vectors, load_embedder
 
 CHUNK = 256  # statements per encode call: small enough for steady progress, big enough to keep torch busy
 STATES = ("waiting", "loading", "computing", "ready", "failed")  # the states a Preparation is in

@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from onward.errors import BadInput, NotFound
-from onward.fit.embedding import DIMENSIONS, Embedder, ml_available, pack, unpack
-from onward.fit.matching import (
+from onward.fit.matching.embedding import DIMENSIONS, Embedder, ml_available, pack, unpack
+from onward.fit.matching.index import (
     METHOD_LABELS,
     OccupationMatches,
     TaskIndex,
@@ -23,14 +23,14 @@ from onward.fit.matching import (
     match_occupations,
     task_index,
 )
+from onward.fit.matching.posting_import import ParsedPosting, parse_postings, read_postings
+from onward.fit.matching.posting_models import POSTING_SOURCES, Posting
+from onward.fit.matching.posting_rank import PostingCorpus, PostingRanking, PostingRow, rank_rows
+from onward.fit.matching.postings import analyse_many, analysis_key, dedupe_key, fingerprint, near_identical
+from onward.fit.matching.query import FitQuery
+from onward.fit.matching.task_vectors import Preparation
 from onward.fit.models import WORK_MODES
-from onward.fit.posting_import import ParsedPosting, parse_postings, read_postings
-from onward.fit.posting_models import POSTING_SOURCES, Posting
-from onward.fit.posting_rank import PostingCorpus, PostingRanking, PostingRow, rank_rows
-from onward.fit.postings import analyse_many, analysis_key, dedupe_key, fingerprint, near_identical
-from onward.fit.query import FitQuery
 from onward.fit.service import FitService
-from onward.fit.task_vectors import Preparation
 from onward.settings import Settings
 from onward.workspace import Workspace
 
@@ -101,7 +101,7 @@ _MAX_CORPORA = 8
 
 
 class MatchingService:
-    """Occupations and postings matched to what one workspace's person loves (see onward.fit.matching)."""
+    """Occupations and postings matched to what one workspace's person loves (see onward.fit.matching.index)."""
 
     def __init__(self, workspace: Workspace, fit: FitService) -> None:
         self.workspace = workspace
@@ -361,7 +361,7 @@ class MatchingService:
 
     def rank_postings(self, query: FitQuery, top: int = 10, *, wait: bool = True) -> PostingRanking:
         """Return the postings that fit the query best, each with evidence pairs and a readable explanation."""
-        from onward.fit.matching import query_texts
+        from onward.fit.matching.index import query_texts
 
         if top < 1:
             raise BadInput(f"top must be at least 1, not {top}")

@@ -18,11 +18,11 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from onward.fit.bm25 import Bm25Index
-from onward.fit.embedding import Embedder, Vectors, ml_available, model_key
-from onward.fit.occupations import Catalog, load_catalog
-from onward.fit.query import FitQuery
-from onward.fit.task_vectors import Preparation, TaskVectors
+from onward.fit.matching.bm25 import Bm25Index
+from onward.fit.matching.embedding import Embedder, Vectors, ml_available, model_key
+from onward.fit.matching.occupations import Catalog, load_catalog
+from onward.fit.matching.query import FitQuery
+from onward.fit.matching.task_vectors import Preparation, TaskVectors
 
 Matrix = npt.NDArray[np.float32]
 METHODS = ("hybrid", "bm25", "embeddings")
@@ -82,8 +82,8 @@ class TaskIndex:
     """BM25 over the O*NET task statements (and description sentences), and their sentence embeddings.
 
     The embeddings are the same on every workspace of a machine: they are kept in the machine's cache folder,
-    keyed by the data's version, the texts and the model (see onward.fit.task_vectors), and prepared in the
-    background the first time matching by meaning is asked for.
+    keyed by the data's version, the texts and the model (see task_vectors.py), and prepared in the background
+    the first time matching by meaning is asked for.
     """
 
     def __init__(self, catalog: Catalog, cache_dir: Path | None, *, use_embeddings: bool) -> None:

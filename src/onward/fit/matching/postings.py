@@ -12,9 +12,9 @@ from functools import cache
 
 import numpy as np
 
-from onward.fit.embedding import Embedder, Vectors
-from onward.fit.matching import TaskIndex
-from onward.fit.textsplit import split_lines
+from onward.fit.matching.embedding import Embedder, Vectors
+from onward.fit.matching.index import TaskIndex
+from onward.fit.matching.textsplit import split_lines
 
 MAX_DUTIES = 16
 FALLBACK_LINES = 6  # when no line reads like a task, the first lines stand for the posting
@@ -48,8 +48,8 @@ class DutyAnalysis:
 @cache
 def _task_verbs() -> frozenset[str]:
     """Return the stems of the first words of every O*NET task statement ("Prepare", "Teach", "Repair" …)."""
-    from onward.fit.bm25 import _stemmer
-    from onward.fit.occupations import load_catalog
+    from onward.fit.matching.bm25 import _stemmer
+    from onward.fit.matching.occupations import load_catalog
 
     stemmer = _stemmer()
     verbs = set()
@@ -62,7 +62,7 @@ def _task_verbs() -> frozenset[str]:
 
 def reads_like_a_duty(line: str) -> bool:
     """Return True when a line starts like an O*NET task statement does: with a verb of work."""
-    from onward.fit.bm25 import _stemmer
+    from onward.fit.matching.bm25 import _stemmer
 
     words = _WORD.findall(_PREFIX.sub("", line))
     if not words or len(words) > 40:
