@@ -74,3 +74,19 @@ def test_the_load_and_drift_api_twins_are_what_the_cli_prints(
     cli = json.loads(capsys.readouterr().out)
     assert list(cli) == list(page) and cli == page
     assert page["weeks"] and "chart" in "".join(page)
+
+
+def test_the_occupations_api_twin_is_what_onward_occupations_match_json_prints(
+    client: TestClient, settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tasks = ["Teach adults to read", "Train volunteer tutors"]
+    # Matching by words on both sides, so the page need not wait for the model.
+    page = client.get("/api/fit/occupations", params={"tasks": "\n".join(tasks), "top": 3}).json()
+    monkeypatch.setenv("ONWARD_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("ONWARD_CACHE_DIR", str(settings.cache_dir))
+    capsys.readouterr()
+    assert main(["--db", str(settings.database_url), "occupations", "match", *tasks, "--top", "3", "--json"]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    assert list(cli) == list(page)
+    assert [r["code"] for r in cli["results"]] == [r["code"] for r in page["results"]] or page["preparing"]
+    assert set(cli["results"][0]) == set(page["results"][0]) >= {"code", "title", "score", "evidence", "avoid"}

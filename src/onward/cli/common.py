@@ -37,3 +37,8 @@ def _default(value: Any) -> Any:
 def print_json(data: Any) -> None:
     """Print `data` as JSON (dataclasses and dates included) for `--json` listings."""
     typer.echo(json.dumps(data, default=_default, indent=1, ensure_ascii=False))
+
+
+def print_json_line(data: Any) -> None:
+    """Print `data` as one line of JSON (JSON Lines output, e.g. one result per batch line)."""
+    typer.echo(json.dumps(data, default=_default, ensure_ascii=False))

@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from onward.cli import messages
-from onward.cli.common import print_json, services_of
+from onward.cli.common import print_json, print_json_line, services_of
 
 if TYPE_CHECKING:
     from onward.background import Progress
-    from onward.fit.matching.index import OccupationMatch
     from onward.fit.matching.query import FitQuery
     from onward.fit.matching.service import MatchingService
 
@@ -46,18 +45,6 @@ def _prepare(matching: MatchingService) -> None:
         describe=describe,
         plain="" if index.embeddings_cached() else messages.PREPARING_MATCHING,
     )
-
-
-def _result_json(match: OccupationMatch) -> dict[str, Any]:
-    return {
-        "code": match.code,
-        "title": match.title,
-        "score": match.score,
-        "job_zone": match.job_zone,
-        "evidence": [{"yours": e.yours, "theirs": e.theirs, "similarity": e.similarity} for e in match.evidence],
-        "avoid": [{"yours": e.yours, "theirs": e.theirs, "similarity": e.similarity} for e in match.avoid_evidence],
-        "related": [{"code": r.code, "title": r.title} for r in match.related],
-    }
 
 
 def _read_batch(path: Path) -> list[tuple[Any, FitQuery]]:
@@ -104,7 +91,7 @@ def match(
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:
     from onward.errors import BadInput
-    from onward.fit.matching.query import FitQuery
+    from onward.fit.matching import views
 
     matching = services_of(ctx).fit_matching
     if batch is not None:
@@ -114,31 +101,25 @@ def match(
         _prepare(matching)  # once: the model and the task embeddings serve every line
         for item_id, query in queries:
             found = matching.match_occupations(query, top)
-            line = {"id": item_id, "method": found.method, "results": [_result_json(m) for m in found.results]}
-            typer.echo(json.dumps(line, ensure_ascii=False))
+            print_json_line({"id": item_id, "method": found.method, "results": found.results})
         return
-    if tasks:
-        query = FitQuery(loved=tuple(tasks), avoid=tuple(avoid or ()))
-    else:
-        profile = matching.profile_query()
-        query = FitQuery(loved=profile.loved, liked=profile.liked, avoid=tuple(avoid) if avoid else profile.avoid)
-    if query.is_empty:
+    tasks = [t for t in tasks or () if t.strip()]
+    if not tasks and matching.profile_query().is_empty:
         raise BadInput(messages.NO_TEXTS)
     _prepare(matching)
-    found = matching.match_occupations(query, top)
+    found = views.occupations(matching, tuple(tasks or ()), tuple(avoid or ()), top, wait=True)
     if as_json:
-        print_json({"method": found.method, "results": [_result_json(m) for m in found.results]})
+        print_json(found)  # the same object as /api/fit/occupations
         return
     typer.echo(messages.MATCHED_BY.format(label=found.method_label))
-    note = matching.note(found.method, found.preparing)
-    if note:
-        typer.echo(note)
+    if found.note:
+        typer.echo(found.note)
     for number, result in enumerate(found.results, start=1):
         zone = f", job zone {result.job_zone}" if result.job_zone else ""
         typer.echo(f"\n{number}. {result.title} ({result.code}{zone}) score {result.score:.2f}")
         for pair in result.evidence:
             typer.echo(f"   yours:  {pair.yours}\n   theirs: {pair.theirs}")
-        for pair in result.avoid_evidence:
+        for pair in result.avoid:
             typer.echo(f"   but like your '{pair.yours}': {pair.theirs}")
         if result.related:
             typer.echo("   related: " + "; ".join(r.title for r in result.related[:3]))
@@ -175,15 +156,15 @@ def rank(
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:
     from onward.errors import BadInput
+    from onward.fit.matching import views
 
     matching = services_of(ctx).fit_matching
-    query = matching.profile_query(wants_focus=focus)
-    if query.is_empty:
+    if matching.profile_query(wants_focus=focus).is_empty:
         raise BadInput(messages.NO_TEXTS)
     _prepare(matching)
-    ranking = matching.rank_postings(query, top)
+    ranking = views.postings(matching, {True: "focus", False: "variety", None: ""}[focus], top, wait=True)
     if as_json:
-        print_json(ranking)
+        print_json(ranking)  # the same object as /api/fit/postings
         return
     if not ranking.total:
         typer.echo(messages.NO_POSTINGS)

@@ -64,7 +64,7 @@ class OccupationMatch:
     job_zone: int | None
     job_zone_name: str
     evidence: list[Evidence]
-    avoid_evidence: list[Evidence] = field(default_factory=list)
+    avoid: list[Evidence] = field(default_factory=list)  # their tasks that look like what you could do without
     related: list[RelatedOccupation] = field(default_factory=list)
 
 
@@ -317,7 +317,7 @@ def match_occupations(index: TaskIndex, query: FitQuery, *, top: int = 10, wait:
                 job_zone=info.job_zone,
                 job_zone_name=zone.name if zone else "",
                 evidence=evidence[:EVIDENCE_PER_MATCH],
-                avoid_evidence=avoid_evidence[:EVIDENCE_PER_MATCH],
+                avoid=avoid_evidence[:EVIDENCE_PER_MATCH],
                 related=related,
             )
         )

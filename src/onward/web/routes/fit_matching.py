@@ -10,18 +10,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from onward.attribution import ONET, DataSource
 from onward.errors import BadInput
-from onward.fit.matching.index import OccupationMatch
-from onward.fit.matching.posting_rank import PostingRank
-from onward.fit.matching.query import FitQuery
+from onward.fit.matching import views
 from onward.fit.matching.service import MatchingStatus, start_preparing
 from onward.services import Services
 from onward.web.deps import get_services
@@ -37,28 +33,10 @@ async def _prepare_matching(app: FastAPI) -> AsyncIterator[None]:
 
 router = APIRouter(lifespan=_prepare_matching)
 MATCHING_PAGES = ("/fit/occupations", "/fit/postings")  # the pages that poll the status while it gets ready
-FOCUS_CHOICES = {"focus": True, "variety": False}
 
 
 def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
-
-
-@dataclass
-class OccupationsPage:
-    """Occupations whose task statements look like the person's loved (and liked) duties."""
-
-    method: str
-    method_label: str
-    note: str
-    preparing: bool
-    own_duties: bool  # True when the query is the person's rated duties, False for texts typed on the page
-    loved: list[str]
-    liked: list[str]
-    avoid: list[str]
-    matching_status: MatchingStatus
-    results: list[OccupationMatch] = field(default_factory=list)
-    source: DataSource = ONET
 
 
 @page(router, "/fit/occupations", "fit_matching/occupations.html")
@@ -67,42 +45,8 @@ def occupations(
     avoid: str = Query("", description="Tasks you could do without, one per line."),
     top: int = Query(10, ge=1, le=50),
     services: Services = Depends(get_services),
-) -> OccupationsPage:
-    matching = services.fit_matching
-    if tasks.strip():
-        query = FitQuery(loved=_lines(tasks), avoid=_lines(avoid))
-    else:
-        profile = matching.profile_query()
-        query = FitQuery(loved=profile.loved, liked=profile.liked, avoid=_lines(avoid) or profile.avoid)
-    found = matching.match_occupations(query, top, wait=False)
-    return OccupationsPage(
-        method=found.method,
-        method_label=found.method_label,
-        note=matching.note(found.method, found.preparing),
-        preparing=found.preparing,
-        own_duties=not tasks.strip(),
-        loved=list(query.loved),
-        liked=list(query.liked),
-        avoid=list(query.avoid),
-        matching_status=matching.status(found.method, found.preparing),
-        results=found.results,
-    )
-
-
-@dataclass
-class PostingsPage:
-    """Imported postings ranked against the person's rated duties, with the reasons."""
-
-    method: str
-    method_label: str
-    note: str
-    total: int
-    focus: str  # "" (not said), "focus" or "variety"
-    has_query: bool
-    imported: int | None
-    merged: int | None
-    matching_status: MatchingStatus
-    results: list[PostingRank] = field(default_factory=list)
+) -> views.OccupationsPage:
+    return views.occupations(services.fit_matching, _lines(tasks), _lines(avoid), top, wait=False)
 
 
 @page(router, "/fit/postings", "fit_matching/postings.html")
@@ -112,28 +56,8 @@ def postings(
     imported: int | None = Query(None, include_in_schema=False),
     merged: int | None = Query(None, include_in_schema=False),
     services: Services = Depends(get_services),
-) -> PostingsPage:
-    if focus and focus not in FOCUS_CHOICES:
-        raise BadInput(f"focus must be 'focus' or 'variety', not '{focus}'")
-    matching = services.fit_matching
-    query = matching.profile_query(wants_focus=FOCUS_CHOICES.get(focus))
-    if query.is_empty:
-        total = len(matching.list_postings())
-        method = "hybrid" if matching.wants_embeddings else "bm25"
-        return PostingsPage(method, "", "", total, focus, False, imported, merged, matching.status())
-    ranking = matching.rank_postings(query, top, wait=False)
-    return PostingsPage(
-        method=ranking.method,
-        method_label=ranking.method_label,
-        note=matching.note(ranking.method, ranking.preparing),
-        total=ranking.total,
-        focus=focus,
-        has_query=True,
-        imported=imported,
-        merged=merged,
-        matching_status=matching.status(ranking.method, ranking.preparing),
-        results=ranking.results,
-    )
+) -> views.PostingsPage:
+    return views.postings(services.fit_matching, focus, top, imported=imported, merged=merged, wait=False)
 
 
 @router.get("/api/fit/matching/status")
