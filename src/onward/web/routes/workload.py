@@ -248,8 +248,9 @@ def capacity_page(services: Services = Depends(get_services)) -> views.CapacityP
     return views.capacity(services.workload)
 
 
-def _capacity_again(request: Request, services: Services, form: str, values: dict[str, str], error: BadInput,
-                    labels: dict[str, str]) -> Response:
+def _capacity_again(
+    request: Request, services: Services, form: str, values: dict[str, str], error: BadInput, labels: dict[str, str]
+) -> Response:
     """Return the capacity page again with what was typed into `form` and the message beside its field."""
     data = views.capacity(services.workload)
     return form_again(request, "workload/capacity.html", data, form=form, values=values, error=error, labels=labels)
