@@ -15,7 +15,14 @@ class OnwardError(Exception):
 
 
 class BadInput(OnwardError):
-    """Input that cannot be used: a bad file, a bad value. Names the record and the reason."""
+    """Input that cannot be used: a bad file, a bad value. Names the record and the reason.
+
+    `fields` maps a form's field names to their own message when several were wrong at once (onward.fields).
+    """
+
+    def __init__(self, message: str, *, fields: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.fields = fields or {}
 
 
 class NotFound(OnwardError):

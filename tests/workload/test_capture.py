@@ -84,6 +84,12 @@ def test_effort_words(word: str, hours: float) -> None:
     assert parse_effort(word) == hours
 
 
+def test_effort_that_could_be_read_two_ways_is_refused_not_guessed() -> None:
+    with pytest.raises(BadInput, match=r"^'1,200h': '1,200' could mean 1200 or 1.2; write 1200 or 1.2$"):
+        parse_effort("1,200h")
+    assert parse_effort("7,5h") == 7.5  # never 75
+
+
 def test_words_that_only_look_like_markers_stay_in_the_title() -> None:
     found = capture("Fix issue #42 now! !!")
     assert found.title == "Fix issue #42 now! !!"

@@ -8,13 +8,13 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from onward.cli import messages
 from onward.cli.common import print_json, services_of
-from onward.fields import optional_date
+from onward.fields import optional_amount, optional_date, optional_hours, optional_int
 
 if TYPE_CHECKING:
     from onward.fit.service import FitService
@@ -117,12 +117,14 @@ def environment_set(
     ctx: typer.Context,
     focus: str = typer.Option(None, help="focus (one or two main tasks) or variety; 'none' clears it."),
     collaboration: str = typer.Option(None, help="collaborative, independent or mix; 'none' clears it."),
-    team_min: int = typer.Option(None, "--team-min", help="Smallest team you would like (people)."),
-    team_max: int = typer.Option(None, "--team-max", help="Largest team you would like (people)."),
+    team_min: str = typer.Option(None, "--team-min", help="Smallest team you would like (people).", metavar="<int>"),
+    team_max: str = typer.Option(None, "--team-max", help="Largest team you would like (people).", metavar="<int>"),
     work_mode: str = typer.Option(None, "--work-mode", help="remote, hybrid or on-site; 'none' clears it."),
     sector: str = typer.Option(None, help="e.g. 'education or community work'."),
     mission: str = typer.Option(None, help="A mission you want to serve, e.g. 'helping adults learn to read'."),
-    hours: float = typer.Option(None, "--hours", help="Hours a week you want to work."),
+    hours: str = typer.Option(
+        None, "--hours", help="Hours a week you want (37.5 or 37,5); 'none' clears it.", metavar="<hours>"
+    ),
     notes: str = typer.Option(None, help="Anything else about the setting that helps you thrive."),
 ) -> None:
     given = {
@@ -136,7 +138,13 @@ def environment_set(
         "hours_per_week": hours,
         "notes": notes,
     }
-    values = {k: (None if v == "none" else v) for k, v in given.items() if v is not None}
+    values: dict[str, Any] = {k: (None if v == "none" else v) for k, v in given.items() if v is not None}
+    # Numbers are read as everywhere else ("37,5" is 37.5); 'none' clears them as it clears the rest.
+    for key, what in (("team_min", "--team-min"), ("team_max", "--team-max")):
+        if key in values:
+            values[key] = optional_int(values[key], what)
+    if "hours_per_week" in values:
+        values["hours_per_week"] = optional_hours(values["hours_per_week"], "--hours")
     _fit(ctx).save_environment(**values)
     typer.echo(messages.ENVIRONMENT_SAVED)
 
@@ -172,10 +180,12 @@ def audit_rate(
     ctx: typer.Context,
     duty_id: int = typer.Argument(..., help="The duty's number (see `onward audit list`)."),
     enjoyment: str = typer.Option(None, help="love, like or without."),
-    skill: int = typer.Option(None, help="1 (just starting) to 5 (one of my best)."),
-    energy: int = typer.Option(None, help="-2 (drains me) to +2 (gives me energy)."),
+    skill: str = typer.Option(None, help="1 (just starting) to 5 (one of my best).", metavar="<int>"),
+    energy: str = typer.Option(None, help="-2 (drains me) to +2 (gives me energy).", metavar="<int>"),
 ) -> None:
-    duty = _fit(ctx).rate_duty(duty_id, enjoyment=enjoyment, skill=skill, energy=energy)
+    duty = _fit(ctx).rate_duty(
+        duty_id, enjoyment=enjoyment, skill=optional_int(skill, "--skill"), energy=optional_int(energy, "--energy")
+    )
     typer.echo(
         messages.AUDIT_DUTY_RATED.format(
             name=duty.name, enjoyment=duty.enjoyment or "-", skill=duty.skill or "-", energy=duty.energy
@@ -188,9 +198,9 @@ def audit_rate_task(
     ctx: typer.Context,
     task_id: int = typer.Argument(..., help="The task's number (see `onward audit list --json`)."),
     enjoyment: str = typer.Option(None, help="love, like or without."),
-    skill: int = typer.Option(None, help="1 to 5."),
+    skill: str = typer.Option(None, help="1 to 5.", metavar="<int>"),
 ) -> None:
-    _fit(ctx).rate_task(task_id, enjoyment=enjoyment, skill=skill)
+    _fit(ctx).rate_task(task_id, enjoyment=enjoyment, skill=optional_int(skill, "--skill"))
     typer.echo(messages.TASK_RATED.format(id=task_id))
 
 
@@ -305,11 +315,11 @@ def applications_follow_up(
 def offers_add(
     ctx: typer.Context,
     application_id: int = typer.Argument(..., help="The application the offer came from."),
-    salary: float = typer.Option(None, help="Salary a year."),
+    salary: str = typer.Option(None, help="Salary a year, e.g. 48000, 48,000 or 48.000.", metavar="<amount>"),
     currency: str = typer.Option("", help="Three-letter code, e.g. USD."),
-    hours: float = typer.Option(None, "--hours", help="Hours a week."),
+    hours: str = typer.Option(None, "--hours", help="Hours a week, e.g. 37.5 or 37,5.", metavar="<hours>"),
     work_mode: str = typer.Option(None, "--work-mode", help="remote, hybrid or on-site."),
-    team_size: int = typer.Option(None, "--team-size", help="People in the team."),
+    team_size: str = typer.Option(None, "--team-size", help="People in the team.", metavar="<int>"),
     duties: str = typer.Option("", "--duties", help="Main duties, separated by semicolons."),
     start: str = typer.Option(None, help="Start date (YYYY-MM-DD)."),
     deadline: str = typer.Option(None, help="Answer by (YYYY-MM-DD)."),
@@ -317,11 +327,11 @@ def offers_add(
 ) -> None:
     offer = _fit(ctx).add_offer(
         application_id,
-        salary=salary,
+        salary=optional_amount(salary, "--salary"),
         currency=currency,
-        hours_per_week=hours,
+        hours_per_week=optional_hours(hours, "--hours"),
         work_mode=work_mode,
-        team_size=team_size,
+        team_size=optional_int(team_size, "--team-size"),
         main_duties=duties,
         start_date=optional_date(start, "--start"),
         deadline=optional_date(deadline, "--deadline"),

@@ -13,7 +13,7 @@ import typer
 
 from onward.cli import messages
 from onward.cli.common import print_json, services_of
-from onward.fields import optional_date
+from onward.fields import hours, optional_date, optional_hours, optional_int, required_date
 
 if TYPE_CHECKING:
     from onward.workload.schemas import PriorityView, TaskView
@@ -216,7 +216,9 @@ def tasks_lock(
 @capacity_app.command("set", help=messages.CAPACITY_SET_HELP)
 def capacity_set(
     ctx: typer.Context,
-    weekly_hours: float = typer.Option(None, "--weekly-hours", help="Hours a week, e.g. 37.5."),
+    weekly_hours: str = typer.Option(
+        None, "--weekly-hours", help="Hours a week, e.g. 37.5 or 37,5.", metavar="<hours>"
+    ),
     day: list[str] = typer.Option(None, "--day", help="A day's hours, e.g. fri=4 or sat=0 (repeatable)."),
     starts: str = typer.Option(None, "--from", help="From this date (YYYY-MM-DD; default today)."),
 ) -> None:
@@ -224,13 +226,12 @@ def capacity_set(
 
     days: dict[str, float] = {}
     for item in day or []:
-        name, _, value = item.partition("=")
-        try:
-            days[name.strip().lower()] = float(value)
-        except ValueError:
-            raise BadInput(f"--day {item}: write it as mon=8") from None
+        name, equals, value = item.partition("=")
+        if not equals:
+            raise BadInput(f"--day {item}: write it as mon=8")
+        days[name.strip().lower()] = hours(value, f"--day {item}")
     capacity = services_of(ctx).workload.planning.set_capacity(
-        weekly_hours=weekly_hours, days=days, starts=optional_date(starts, "--from")
+        weekly_hours=optional_hours(weekly_hours, "--weekly-hours"), days=days, starts=optional_date(starts, "--from")
     )
     spread = ", ".join(f"{k} {_hours(v)}" for k, v in capacity.day_hours.items() if v)
     typer.echo(messages.CAPACITY_SET.format(starts=capacity.starts, weekly=_hours(capacity.weekly_hours), days=spread))
@@ -254,12 +255,15 @@ def capacity_except(
     ctx: typer.Context,
     first_day: str = typer.Argument(..., help="First day (YYYY-MM-DD)."),
     last_day: str = typer.Argument(..., help="Last day (YYYY-MM-DD)."),
-    hours_per_day: float = typer.Option(0.0, "--hours-per-day", help="Hours on each of those days (0: leave)."),
+    hours_per_day: str = typer.Option(
+        "0", "--hours-per-day", help="Hours on each of those days (0: leave).", metavar="<hours>"
+    ),
     note: str = typer.Option("", "--note", help="What it is, e.g. 'Leave'."),
 ) -> None:
-    first, last = optional_date(first_day, "first day"), optional_date(last_day, "last day")
-    assert first is not None and last is not None
-    e = services_of(ctx).workload.planning.add_capacity_exception(first, last, hours_per_day=hours_per_day, note=note)
+    first, last = required_date(first_day, "first day"), required_date(last_day, "last day")
+    e = services_of(ctx).workload.planning.add_capacity_exception(
+        first, last, hours_per_day=optional_hours(hours_per_day, "--hours-per-day") or 0.0, note=note
+    )
     typer.echo(
         messages.EXCEPTION_ADDED.format(
             first=e.first_day, last=e.last_day, hours=_hours(e.hours_per_day), note=f" ({e.note})" if e.note else ""
@@ -440,10 +444,12 @@ def duties_rate(
     ctx: typer.Context,
     duty_id: int = typer.Argument(..., help="The duty's id."),
     enjoyment: str = typer.Option(None, "--enjoyment", help="love, like or without."),
-    skill: int = typer.Option(None, "--skill", help="1 to 5."),
-    energy: int = typer.Option(None, "--energy", help="-2 (drains me) to +2 (gives me energy)."),
+    skill: str = typer.Option(None, "--skill", help="1 to 5.", metavar="<int>"),
+    energy: str = typer.Option(None, "--energy", help="-2 (drains me) to +2 (gives me energy).", metavar="<int>"),
 ) -> None:
-    d = services_of(ctx).workload.duties.rate_responsibility(duty_id, enjoyment=enjoyment, skill=skill, energy=energy)
+    d = services_of(ctx).workload.duties.rate_responsibility(
+        duty_id, enjoyment=enjoyment, skill=optional_int(skill, "--skill"), energy=optional_int(energy, "--energy")
+    )
     typer.echo(messages.DUTY_RATED.format(name=d.name, enjoyment=d.enjoyment or "-", skill=d.skill, energy=d.energy))
 
 
@@ -451,10 +457,13 @@ def duties_rate(
 def colleagues_add(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="Their name."),
-    weekly_limit: float = typer.Option(..., "--weekly-limit", help="Most hours a week they could take."),
+    weekly_limit: str = typer.Option(
+        ..., "--weekly-limit", help="Most hours a week they could take.", metavar="<hours>"
+    ),
     note: str = typer.Option("", "--note", help="Anything to remember, e.g. what they are good at."),
 ) -> None:
-    c = services_of(ctx).workload.handoffs.add_colleague(name, weekly_limit_hours=weekly_limit, note=note)
+    limit = hours(weekly_limit, "--weekly-limit")
+    c = services_of(ctx).workload.handoffs.add_colleague(name, weekly_limit_hours=limit, note=note)
     typer.echo(messages.COLLEAGUE_ADDED.format(name=c.name, hours=_hours(c.weekly_limit_hours)))
 
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from onward import fields
 from onward.errors import BadInput
 from onward.workload.dates import parse_due
 from onward.workload.models import RECURRENCES
@@ -72,11 +73,14 @@ def match_duty(tag: str, duties: Sequence[tuple[int, str]]) -> tuple[int, str]:
 
 
 def parse_effort(word: str) -> float | None:
-    """Return the hours an effort word like 3h, 90m, 1.5h or 1h30m means, or None when it is not one."""
+    """Return the hours an effort word like 3h, 90m, 1,5h or 1h30m means, or None when it is not one.
+
+    Raise BadInput for hours that could be read two ways ("1,200h").
+    """
     found = _EFFORT.match(word.lower())
     if not found or not (found.group(1) or found.group(2)):
         return None
-    hours = float(found.group(1).replace(",", ".")) if found.group(1) else 0.0
+    hours = fields.hours(found.group(1), f"'{word}'") if found.group(1) else 0.0
     minutes = int(found.group(2)) if found.group(2) else 0
     return round(hours + minutes / 60, 4)
 

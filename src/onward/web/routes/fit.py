@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from onward.charts import ScatterChart
 from onward.errors import BadInput
-from onward.fields import optional_date, optional_int, optional_number
+from onward.fields import Reading, optional_amount, optional_date, optional_hours, optional_int
 from onward.fit.models import COLLABORATION, FOCUS, OPEN_STAGES, STAGES, WORK_MODES
 from onward.fit.quadrant import quadrant_chart
 from onward.fit.schemas import (
@@ -24,6 +24,7 @@ from onward.fit.schemas import (
 )
 from onward.services import Services
 from onward.web.deps import get_services
+from onward.web.forms import form_again
 from onward.web.pages import page, render, route_exists
 
 router = APIRouter()
@@ -230,8 +231,19 @@ def environment_page(saved: bool = False, services: Services = Depends(get_servi
     return EnvironmentPage(environment=services.fit.environment(), saved=saved)
 
 
+ENVIRONMENT_LABELS = {
+    "team_min": "smallest team size",
+    "team_max": "largest team size",
+    "hours_per_week": "hours per week",
+    "focus": "focus",
+    "collaboration": "collaboration",
+    "work_mode": "work mode",
+}
+
+
 @router.post("/fit/environment", include_in_schema=False)
 def save_environment(
+    request: Request,
     focus: str = Form(""),
     collaboration: str = Form(""),
     team_min: str = Form(""),
@@ -243,17 +255,40 @@ def save_environment(
     notes: str = Form(""),
     services: Services = Depends(get_services),
 ) -> Response:
-    services.fit.save_environment(
-        focus=focus or None,
-        collaboration=collaboration or None,
-        team_min=optional_int(team_min, "smallest team size"),
-        team_max=optional_int(team_max, "largest team size"),
-        work_mode=work_mode or None,
-        sector=sector,
-        mission=mission,
-        hours_per_week=optional_number(hours_per_week, "hours per week"),
-        notes=notes,
-    )
+    labels = ENVIRONMENT_LABELS
+    read = Reading()
+    smallest = read.read(optional_int, team_min, "team_min", labels["team_min"])
+    largest = read.read(optional_int, team_max, "team_max", labels["team_max"])
+    hours = read.read(optional_hours, hours_per_week, "hours_per_week", labels["hours_per_week"])
+    try:
+        read.done()
+        services.fit.save_environment(
+            focus=focus or None,
+            collaboration=collaboration or None,
+            team_min=smallest,
+            team_max=largest,
+            work_mode=work_mode or None,
+            sector=sector,
+            mission=mission,
+            hours_per_week=hours,
+            notes=notes,
+        )
+    except BadInput as error:
+        typed = {
+            "focus": focus,
+            "collaboration": collaboration,
+            "team_min": team_min,
+            "team_max": team_max,
+            "work_mode": work_mode,
+            "sector": sector,
+            "mission": mission,
+            "hours_per_week": hours_per_week,
+            "notes": notes,
+        }
+        page_data = EnvironmentPage(environment=services.fit.environment(), saved=False)
+        return form_again(
+            request, "fit/environment.html", page_data, form="environment", values=typed, error=error, labels=labels
+        )
     return RedirectResponse("/fit/environment?saved=true", status_code=303)
 
 
@@ -386,8 +421,7 @@ def next_step(
 # ---- offers ----
 
 
-@page(router, "/fit/offers", "fit/offers.html")
-def offers_page(services: Services = Depends(get_services)) -> OffersPage:
+def _offers_page(services: Services) -> OffersPage:
     applications = services.fit.list_applications(stages=("applied", "interviewing", "ghosted", "offer"))
     return OffersPage(
         comparison=services.fit.compare_offers(),
@@ -398,8 +432,25 @@ def offers_page(services: Services = Depends(get_services)) -> OffersPage:
     )
 
 
+@page(router, "/fit/offers", "fit/offers.html")
+def offers_page(services: Services = Depends(get_services)) -> OffersPage:
+    return _offers_page(services)
+
+
+OFFER_LABELS = {
+    "salary": "salary",
+    "currency": "currency",
+    "hours_per_week": "hours per week",
+    "work_mode": "work mode",
+    "team_size": "team size",
+    "start_date": "start date",
+    "deadline": "deadline",
+}
+
+
 @router.post("/fit/offers", include_in_schema=False)
 def add_offer(
+    request: Request,
     application_id: int = Form(...),
     salary: str = Form(""),
     currency: str = Form(""),
@@ -412,16 +463,41 @@ def add_offer(
     notes: str = Form(""),
     services: Services = Depends(get_services),
 ) -> Response:
-    services.fit.add_offer(
-        application_id,
-        salary=optional_number(salary, "salary"),
-        currency=currency,
-        hours_per_week=optional_number(hours_per_week, "hours per week"),
-        work_mode=work_mode or None,
-        team_size=optional_int(team_size, "team size"),
-        main_duties=main_duties,
-        start_date=optional_date(start_date, "start date"),
-        deadline=optional_date(deadline, "deadline"),
-        notes=notes,
-    )
+    labels = OFFER_LABELS
+    read = Reading()
+    amount = read.read(optional_amount, salary, "salary", labels["salary"])
+    hours = read.read(optional_hours, hours_per_week, "hours_per_week", labels["hours_per_week"])
+    size = read.read(optional_int, team_size, "team_size", labels["team_size"])
+    starts = read.read(optional_date, start_date, "start_date", labels["start_date"])
+    answer_by = read.read(optional_date, deadline, "deadline", labels["deadline"])
+    try:
+        read.done()
+        services.fit.add_offer(
+            application_id,
+            salary=amount,
+            currency=currency,
+            hours_per_week=hours,
+            work_mode=work_mode or None,
+            team_size=size,
+            main_duties=main_duties,
+            start_date=starts,
+            deadline=answer_by,
+            notes=notes,
+        )
+    except BadInput as error:
+        typed = {
+            "application_id": str(application_id),
+            "salary": salary,
+            "currency": currency,
+            "hours_per_week": hours_per_week,
+            "work_mode": work_mode,
+            "team_size": team_size,
+            "main_duties": main_duties,
+            "start_date": start_date,
+            "deadline": deadline,
+            "notes": notes,
+        }
+        return form_again(
+            request, "fit/offers.html", _offers_page(services), form="offer", values=typed, error=error, labels=labels
+        )
     return RedirectResponse("/fit/offers", status_code=303)

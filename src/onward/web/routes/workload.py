@@ -6,16 +6,15 @@ quick-capture box answers htmx with the plate fragment.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from onward.errors import BadInput, OnwardError
-from onward.fields import optional_date
+from onward.fields import Reading, optional_date, optional_hours, optional_int, required_date
 from onward.services import Services
 from onward.web.deps import get_services
+from onward.web.forms import form_again
 from onward.web.pages import page, render
 from onward.workload import views
 from onward.workload.models import WEEKDAYS
@@ -103,40 +102,63 @@ def task_page(task_id: int, services: Services = Depends(get_services)) -> views
     return views.task(services.workload, task_id)
 
 
-def _float_or_none(value: str, what: str) -> float | None:
-    if not value.strip():
-        return None
-    try:
-        return float(value.replace(",", "."))
-    except ValueError:
-        raise BadInput(f"{what}: '{value}' is not a number") from None
+TASK_LABELS = {
+    "due": "due",
+    "effort_hours": "effort hours",
+    "remaining_hours": "remaining hours",
+    "responsibility_id": "responsibility",
+    "importance": "importance",
+    "recurrence": "recurrence",
+}
 
 
 @router.post("/workload/tasks/{task_id}", include_in_schema=False)
 def task_edit(
+    request: Request,
     task_id: int,
     title: str = Form(...),
     responsibility_id: str = Form(""),
     due: str = Form(""),
     effort_hours: str = Form(""),
     remaining_hours: str = Form(""),
-    importance: int = Form(3),
+    importance: str = Form("3"),
     recurrence: str = Form(""),
     notes: str = Form(""),
     services: Services = Depends(get_services),
 ) -> Response:
-    due_date = optional_date(due, "due")
-    services.workload.tasks.update_task(
-        task_id,
-        title=title,
-        responsibility_id=int(responsibility_id) if responsibility_id else None,
-        due=due_date,
-        effort_hours=_float_or_none(effort_hours, "effort hours"),
-        remaining_hours=_float_or_none(remaining_hours, "remaining hours"),
-        importance=importance,
-        recurrence=recurrence or None,
-        notes=notes,
-    )
+    labels = TASK_LABELS
+    read = Reading()
+    duty = read.read(optional_int, responsibility_id, "responsibility_id", labels["responsibility_id"])
+    due_date = read.read(optional_date, due, "due", labels["due"])
+    effort = read.read(optional_hours, effort_hours, "effort_hours", labels["effort_hours"])
+    remaining = read.read(optional_hours, remaining_hours, "remaining_hours", labels["remaining_hours"])
+    rank = read.read(optional_int, importance, "importance", labels["importance"])
+    try:
+        read.done()
+        services.workload.tasks.update_task(
+            task_id,
+            title=title,
+            responsibility_id=duty,
+            due=due_date,
+            effort_hours=effort,
+            remaining_hours=remaining,
+            importance=3 if rank is None else rank,
+            recurrence=recurrence or None,
+            notes=notes,
+        )
+    except BadInput as error:
+        typed = {
+            "title": title,
+            "responsibility_id": responsibility_id,
+            "due": due,
+            "effort_hours": effort_hours,
+            "remaining_hours": remaining_hours,
+            "importance": importance,
+            "recurrence": recurrence,
+            "notes": notes,
+        }
+        data = views.task(services.workload, task_id)
+        return form_again(request, "workload/task.html", data, form="details", values=typed, error=error, labels=labels)
     return _back(f"/workload/tasks/{task_id}")
 
 
@@ -211,8 +233,8 @@ def mistake_add(
         what_happened,
         cause=cause,
         happened_on=day,
-        task_id=int(task_id) if task_id else None,
-        responsibility_id=int(responsibility_id) if responsibility_id else None,
+        task_id=optional_int(task_id, "task"),
+        responsibility_id=optional_int(responsibility_id, "responsibility"),
         lesson=lesson,
     )
     return _back(f"/workload/mistakes?logged={mistake.id}")
@@ -226,37 +248,60 @@ def capacity_page(services: Services = Depends(get_services)) -> views.CapacityP
     return views.capacity(services.workload)
 
 
+def _capacity_again(
+    request: Request, services: Services, form: str, values: dict[str, str], error: BadInput, labels: dict[str, str]
+) -> Response:
+    """Return the capacity page again with what was typed into `form` and the message beside its field."""
+    data = views.capacity(services.workload)
+    return form_again(request, "workload/capacity.html", data, form=form, values=values, error=error, labels=labels)
+
+
+HOURS_LABELS = {"weekly_hours": "weekly hours", **{f"day_{day}": day for day in WEEKDAYS}}
+
+
 @router.post("/workload/capacity", include_in_schema=False)
 async def capacity_set(request: Request, services: Services = Depends(get_services)) -> Response:
     form = await request.form()
+    typed = {name: str(form.get(name, "")) for name in HOURS_LABELS}
+    read = Reading()
     days = {}
     for name in WEEKDAYS:
-        value = _float_or_none(str(form.get(f"day_{name}", "")), name)
+        value = read.read(optional_hours, typed[f"day_{name}"], f"day_{name}", name)
         if value is not None:
             days[name] = value
-    weekly = _float_or_none(str(form.get("weekly_hours", "")), "weekly hours")
-    # With every day filled in, the days are the week; the total is only used to spread when days are missing.
-    await run_in_threadpool(
-        services.workload.planning.set_capacity, weekly_hours=None if len(days) == 7 else weekly, days=days
-    )
+    weekly = read.read(optional_hours, typed["weekly_hours"], "weekly_hours", "weekly hours")
+    try:
+        read.done()
+        # With every day filled in, the days are the week; the total is only used to spread when days are missing.
+        await run_in_threadpool(
+            services.workload.planning.set_capacity, weekly_hours=None if len(days) == 7 else weekly, days=days
+        )
+    except BadInput as error:
+        return await run_in_threadpool(_capacity_again, request, services, "hours", typed, error, HOURS_LABELS)
     return _back("/workload/capacity")
+
+
+EXCEPTION_LABELS = {"first_day": "first day", "last_day": "last day", "hours_per_day": "hours per day"}
 
 
 @router.post("/workload/capacity/exceptions", include_in_schema=False)
 def exception_add(
-    first_day: str = Form(...),
+    request: Request,
+    first_day: str = Form(""),
     last_day: str = Form(""),
     hours_per_day: str = Form("0"),
     note: str = Form(""),
     services: Services = Depends(get_services),
 ) -> Response:
+    labels = EXCEPTION_LABELS
     try:
-        first = dt.date.fromisoformat(first_day)
-        last = dt.date.fromisoformat(last_day) if last_day else first
-    except ValueError:
-        raise BadInput("the first and last day must be dates (YYYY-MM-DD)") from None
-    hours = _float_or_none(hours_per_day, "hours per day") or 0.0
-    services.workload.planning.add_capacity_exception(first, last, hours_per_day=hours, note=note)
+        first = required_date(first_day, labels["first_day"])
+        last = optional_date(last_day, labels["last_day"]) or first
+        hours = optional_hours(hours_per_day, labels["hours_per_day"]) or 0.0
+        services.workload.planning.add_capacity_exception(first, last, hours_per_day=hours, note=note)
+    except BadInput as error:
+        typed = {"first_day": first_day, "last_day": last_day, "hours_per_day": hours_per_day, "note": note}
+        return _capacity_again(request, services, "exception", typed, error, labels)
     return _back("/workload/capacity")
 
 
@@ -266,16 +311,24 @@ def exception_delete(exception_id: int, services: Services = Depends(get_service
     return _back("/workload/capacity")
 
 
+COLLEAGUE_LABELS = {"name": "a colleague", "weekly_limit_hours": "weekly limit"}
+
+
 @router.post("/workload/colleagues", include_in_schema=False)
 def colleague_add(
+    request: Request,
     name: str = Form(""),
     weekly_limit_hours: str = Form("0"),
     note: str = Form(""),
     next: str = Form("/workload/capacity"),
     services: Services = Depends(get_services),
 ) -> Response:
-    hours = _float_or_none(weekly_limit_hours, "weekly limit") or 0.0
-    services.workload.handoffs.add_colleague(name, weekly_limit_hours=hours, note=note)
+    try:
+        hours = optional_hours(weekly_limit_hours, COLLEAGUE_LABELS["weekly_limit_hours"]) or 0.0
+        services.workload.handoffs.add_colleague(name, weekly_limit_hours=hours, note=note)
+    except BadInput as error:
+        typed = {"name": name, "weekly_limit_hours": weekly_limit_hours, "note": note}
+        return _capacity_again(request, services, "colleague", typed, error, COLLEAGUE_LABELS)
     return _back(_safe_next(next, "/workload/capacity"))
 
 

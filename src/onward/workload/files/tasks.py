@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
+from onward import fields
 from onward.errors import BadInput
 
 FORMATS = ("taskwarrior", "todoist", "csv")
@@ -165,7 +166,10 @@ def _hours_of_text(text: str) -> float:
         unit = _UNIT_DURATION.match(text.lower())
         if not unit or unit["unit"] not in _UNIT_HOURS:
             raise ValueError("not a duration")
-        hours = float(unit["number"].replace(",", ".")) * _UNIT_HOURS[unit["unit"]]
+        try:  # "1,5h" is 1.5 hours; "1,200" could be 1.2 or 1200, so it is refused (onward.fields)
+            hours = fields.hours(unit["number"], "hours") * _UNIT_HOURS[unit["unit"]]
+        except BadInput as error:
+            raise ValueError(error.message) from None
     return _checked_hours(hours)
 
 
