@@ -11,7 +11,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from onward.errors import BadInput, NotFound
-from onward.fit import comparison, profile, reminders, views
+from onward.fit import comparison, profile, reminders, row_views
 from onward.fit.matching.query import FitQuery, fit_query_from_duties
 from onward.fit.models import (
     CLOSED_STAGES,
@@ -152,7 +152,7 @@ class FitService:
 
     def environment(self) -> EnvironmentView:
         with self.workspace.session() as session:
-            return views.environment_view(session.scalar(select(Environment)))
+            return row_views.environment_view(session.scalar(select(Environment)))
 
     def save_environment(self, **values: Any) -> EnvironmentView:
         """Return the environment after saving the given fields (a field left out keeps its value)."""
@@ -162,9 +162,9 @@ class FitService:
         current = dataclasses.asdict(self.environment())
         current.pop("saved")
         current.update(values)
-        focus = views.choice(current["focus"], FOCUS, "focus")
-        collaboration = views.choice(current["collaboration"], COLLABORATION, "collaboration")
-        work_mode = views.choice(current["work_mode"], WORK_MODES, "work mode")
+        focus = row_views.choice(current["focus"], FOCUS, "focus")
+        collaboration = row_views.choice(current["collaboration"], COLLABORATION, "collaboration")
+        work_mode = row_views.choice(current["work_mode"], WORK_MODES, "work mode")
         team_min, team_max, hours = current["team_min"], current["team_max"], current["hours_per_week"]
         for what, size in (("smallest team size", team_min), ("largest team size", team_max)):
             if size is not None and not 1 <= size <= MAX_TEAM:
@@ -309,7 +309,7 @@ class FitService:
                 stage_since=day,
                 next_step=next_step.strip()[:500],
                 next_step_on=next_step_on,
-                people_met=views.clean_names(people_met),
+                people_met=row_views.clean_names(people_met),
                 notes=notes,
             )
             row.events.append(ApplicationEvent(stage=stage, date=day, note=""))
@@ -340,7 +340,7 @@ class FitService:
             history[application_id].append(EventView(stage, day, note))
         offered = set(session.scalars(offers))
         today = self.today  # read once: settings lookups add up over hundreds of rows
-        return [views.application_view(row, today, history[row.id], row.id in offered) for row in rows]
+        return [row_views.application_view(row, today, history[row.id], row.id in offered) for row in rows]
 
     def list_applications(self, *, stages: tuple[str, ...] | None = None) -> list[ApplicationView]:
         """Return the applications (in `stages`, or all): open ones first, furthest along first, then closed."""
@@ -410,7 +410,7 @@ class FitService:
             row = self._application(session, application_id)
             row.next_step, row.next_step_on = next_step.strip()[:500], on if next_step.strip() else None
             if people_met is not None:
-                row.people_met = views.clean_names(people_met)
+                row.people_met = row_views.clean_names(people_met)
             if notes is not None:
                 row.notes = notes
         return self.get_application(application_id)
@@ -439,7 +439,7 @@ class FitService:
         on: dt.date | None = None,
     ) -> OfferView:
         """Return the offer recorded for an application (moving the application to "offer" if needed)."""
-        mode = views.choice(work_mode, WORK_MODES, "work mode")
+        mode = row_views.choice(work_mode, WORK_MODES, "work mode")
         if salary is not None and salary < 0:
             raise BadInput(f"salary cannot be negative (got {salary:g})")
         if hours_per_week is not None and not 0 < hours_per_week <= MAX_HOURS:
@@ -475,7 +475,7 @@ class FitService:
             session.add(row)
             session.flush()
             session.refresh(row, ["application"])
-            return views.offer_view(row)
+            return row_views.offer_view(row)
 
     def offer_count(self) -> int:
         with self.workspace.session() as session:
@@ -484,7 +484,7 @@ class FitService:
     def list_offers(self) -> list[OfferView]:
         with self.workspace.session() as session:
             rows = session.scalars(select(Offer).options(selectinload(Offer.application)).order_by(Offer.id))
-            return [views.offer_view(row) for row in rows]
+            return [row_views.offer_view(row) for row in rows]
 
     def compare_offers(self) -> OfferComparison:
         """Return every offer side by side against the ideal-role profile, each with a plain summary."""

@@ -2,108 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from dataclasses import dataclass, field
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from onward.charts import ScatterChart
 from onward.errors import BadInput
 from onward.fields import Reading, optional_amount, optional_date, optional_hours, optional_int
-from onward.fit.models import COLLABORATION, FOCUS, OPEN_STAGES, STAGES, WORK_MODES
-from onward.fit.quadrant import quadrant_chart
-from onward.fit.schemas import (
-    ApplicationView,
-    Audit,
-    EnvironmentView,
-    OfferComparison,
-    Reminder,
-    RoleProfileView,
-)
+from onward.fit import views
+from onward.fit.models import STAGES
 from onward.services import Services
 from onward.web.deps import get_services
 from onward.web.forms import form_again
 from onward.web.pages import page, render, route_exists
 
 router = APIRouter()
-STAGE_WORDS = {
-    "wishlist": "Wishlist",
-    "applied": "Applied",
-    "interviewing": "Interviewing",
-    "offer": "Offer",
-    "accepted": "Accepted",
-    "declined": "Declined",
-    "rejected": "Not this time",
-    "ghosted": "No reply",
-}
-CLOSED_SHOWN = 30  # closed applications listed on the page, newest first (`onward applications list` has all)
-REMINDERS_SHOWN = 5  # a few suggestions at a time: more would read as a to-do list
-# Links to the matching pages, shown only once those pages exist in this build.
-MATCHING_PAGES = (
-    ("/fit/occupations", "Occupations that fit", "Real occupations whose tasks look like the ones you love."),
-    ("/fit/postings", "Job postings", "Postings you imported, ranked against your profile, with reasons."),
-)
-
-
-@dataclass
-class FitLink:
-    path: str
-    label: str
-    summary: str
-
-
-@dataclass
-class FitOverview:
-    profile: RoleProfileView
-    reminders: list[Reminder]
-    open_applications: int
-    offers: int
-    links: list[FitLink] = field(default_factory=list)
-    reminders_shown: int = REMINDERS_SHOWN
-
-
-@dataclass
-class AuditPage:
-    audit: Audit
-    profile: RoleProfileView
-    chart: ScatterChart
-    today: dt.date
-
-
-@dataclass
-class EnvironmentPage:
-    environment: EnvironmentView
-    saved: bool
-    focus_choices: tuple[str, ...] = FOCUS
-    collaboration_choices: tuple[str, ...] = COLLABORATION
-    work_modes: tuple[str, ...] = WORK_MODES
-
-
-@dataclass
-class ProfilePage:
-    profile: RoleProfileView
-    saved: bool
-
-
-@dataclass
-class ApplicationsPage:
-    open: list[ApplicationView]
-    closed: list[ApplicationView]  # the most recent CLOSED_SHOWN
-    closed_total: int
-    reminders: list[Reminder]
-    today: dt.date
-    stage_words: dict[str, str]
-    reminders_shown: int = REMINDERS_SHOWN
-
-
-@dataclass
-class OffersPage:
-    comparison: OfferComparison
-    can_take_offer: list[ApplicationView]
-    today: dt.date
-    work_modes: tuple[str, ...] = WORK_MODES
 
 
 # ---- parsing form fields (names the field and the reason) ----
@@ -125,40 +38,16 @@ def _route_exists(request: Request, path: str) -> bool:
 
 
 @page(router, "/fit", "fit/index.html")
-def fit_overview(request: Request, services: Services = Depends(get_services)) -> FitOverview:
-    applications = services.fit.list_applications(stages=OPEN_STAGES)
-    links = [
-        FitLink("/fit/audit", "Task audit", "Rate each duty: love, like or could do without, and your skill."),
-        FitLink("/fit/environment", "Environment", "Focus or variety, team or solo, team size, where and how long."),
-        FitLink("/fit/profile", "Ideal-role profile", "Your ideal role in a few lines; edit it, export it."),
-    ]
-    links += [FitLink(path, label, summary) for path, label, summary in MATCHING_PAGES if _route_exists(request, path)]
-    links += [
-        FitLink("/fit/applications", "Applications", "Where each application stands, and gentle follow-up notes."),
-        FitLink("/fit/offers", "Offers", "Offers side by side against your ideal role."),
-    ]
-    return FitOverview(
-        profile=services.fit.profile(),
-        reminders=services.fit.reminders(applications),
-        open_applications=len(applications),
-        offers=services.fit.offer_count(),
-        links=links,
-    )
+def fit_overview(request: Request, services: Services = Depends(get_services)) -> views.FitOverview:
+    return views.overview(services.fit, page_exists=lambda path: _route_exists(request, path))
 
 
 # ---- task audit ----
 
 
-def _audit_page(services: Services) -> AuditPage:
-    audit = services.fit.audit()
-    return AuditPage(
-        audit=audit, profile=services.fit.profile(), chart=quadrant_chart(audit.points), today=services.today
-    )
-
-
 @page(router, "/fit/audit", "fit/audit.html")
-def audit_page(services: Services = Depends(get_services)) -> AuditPage:
-    return _audit_page(services)
+def audit_page(services: Services = Depends(get_services)) -> views.AuditPage:
+    return views.audit(services.fit)
 
 
 @router.post("/fit/audit/duties/{duty_id}", include_in_schema=False)
@@ -178,7 +67,7 @@ def rate_duty(
     )
     if not _is_htmx(request):
         return RedirectResponse(f"/fit/audit#duty-{duty_id}", status_code=303)
-    data = _audit_page(services)
+    data = views.audit(services.fit)
     duty = next(d for job in data.audit.jobs for d in job.duties if d.id == duty_id)
     return render(request, "fit/_duty_saved.html", data, duty=duty, saved_duty=duty_id)
 
@@ -227,8 +116,8 @@ def add_duty(
 
 
 @page(router, "/fit/environment", "fit/environment.html")
-def environment_page(saved: bool = False, services: Services = Depends(get_services)) -> EnvironmentPage:
-    return EnvironmentPage(environment=services.fit.environment(), saved=saved)
+def environment_page(saved: bool = False, services: Services = Depends(get_services)) -> views.EnvironmentPage:
+    return views.environment(services.fit, saved=saved)
 
 
 ENVIRONMENT_LABELS = {
@@ -285,7 +174,7 @@ def save_environment(
             "hours_per_week": hours_per_week,
             "notes": notes,
         }
-        page_data = EnvironmentPage(environment=services.fit.environment(), saved=False)
+        page_data = views.environment(services.fit)
         return form_again(
             request, "fit/environment.html", page_data, form="environment", values=typed, error=error, labels=labels
         )
@@ -296,8 +185,8 @@ def save_environment(
 
 
 @page(router, "/fit/profile", "fit/profile.html")
-def profile_page(saved: bool = False, services: Services = Depends(get_services)) -> ProfilePage:
-    return ProfilePage(profile=services.fit.profile(), saved=saved)
+def profile_page(saved: bool = False, services: Services = Depends(get_services)) -> views.ProfilePage:
+    return views.profile(services.fit, saved=saved)
 
 
 @router.post("/fit/profile", include_in_schema=False)
@@ -339,17 +228,8 @@ def _download(data: object, filename: str) -> Response:
 
 
 @page(router, "/fit/applications", "fit/applications.html")
-def applications_page(services: Services = Depends(get_services)) -> ApplicationsPage:
-    applications = services.fit.list_applications(stages=OPEN_STAGES)
-    closed, closed_total = services.fit.closed_applications(CLOSED_SHOWN)
-    return ApplicationsPage(
-        open=applications,
-        closed=closed,
-        closed_total=closed_total,
-        reminders=services.fit.reminders(applications),
-        today=services.today,
-        stage_words=STAGE_WORDS,
-    )
+def applications_page(services: Services = Depends(get_services)) -> views.ApplicationsPage:
+    return views.applications(services.fit)
 
 
 @router.post("/fit/applications", include_in_schema=False)
@@ -421,20 +301,9 @@ def next_step(
 # ---- offers ----
 
 
-def _offers_page(services: Services) -> OffersPage:
-    applications = services.fit.list_applications(stages=("applied", "interviewing", "ghosted", "offer"))
-    return OffersPage(
-        comparison=services.fit.compare_offers(),
-        can_take_offer=[
-            a for a in applications if not a.has_offer and ("offer" in a.next_stages or a.stage == "offer")
-        ],
-        today=services.today,
-    )
-
-
 @page(router, "/fit/offers", "fit/offers.html")
-def offers_page(services: Services = Depends(get_services)) -> OffersPage:
-    return _offers_page(services)
+def offers_page(services: Services = Depends(get_services)) -> views.OffersPage:
+    return views.offers(services.fit)
 
 
 OFFER_LABELS = {
@@ -498,6 +367,12 @@ def add_offer(
             "notes": notes,
         }
         return form_again(
-            request, "fit/offers.html", _offers_page(services), form="offer", values=typed, error=error, labels=labels
+            request,
+            "fit/offers.html",
+            views.offers(services.fit),
+            form="offer",
+            values=typed,
+            error=error,
+            labels=labels,
         )
     return RedirectResponse("/fit/offers", status_code=303)

@@ -1,7 +1,7 @@
 """Workload commands: tasks, capacity, load, drift, mistakes, jobs, duties, colleagues.
 
 The `tasks` and `calendar` groups are made here; the file importers add `tasks import`, `tasks export`
-and `calendar import` to them (onward.cli.workload_files.register_files). Domain code is imported inside
+and `calendar import` to them (onward.cli.workload.files.register_files). Domain code is imported inside
 each command so `onward --help` stays fast.
 """
 
@@ -478,6 +478,6 @@ def colleagues_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
 
 
 # The file importers' commands join the groups once, when this module is first imported.
-from onward.cli.workload_files import register_files  # noqa: E402 - needs the groups defined above
+from onward.cli.workload.files import register_files  # noqa: E402 - needs the groups defined above
 
 register_files(tasks_app, calendar_app)
