@@ -7,7 +7,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from onward.errors import BadInput, NotFound
@@ -105,31 +105,12 @@ class FitService:
         return self.workload.duties.add_responsibility(job_id, name, description=description)
 
     def _task_ratings(self, *, loved_only: bool = False) -> dict[int, list[TaskRating]]:
-        """Return, per duty, the tasks worth rating one by one: the ones still open and any already rated.
-
-        Read-only: the workload service has no task listing of its own yet; writes go through it (rate_task).
-        Years of finished, unrated tasks stay out, and each duty shows its TASKS_PER_DUTY newest.
-        """
-        from onward.workload.models import ACTIVE_STATUSES, Task
-
-        query = select(Task.id, Task.responsibility_id, Task.title, Task.status, Task.enjoyment, Task.skill).where(
-            Task.responsibility_id.is_not(None)
-        )
-        if loved_only:
-            query = query.where(Task.enjoyment == "love")
-        else:
-            query = query.where(or_(Task.status.in_(ACTIVE_STATUSES), Task.enjoyment.is_not(None)))
-        out: dict[int, list[TaskRating]] = {}
-        with self.workspace.session() as session:
-            for task_id, duty_id, title, status, enjoyment, skill in session.execute(query.order_by(Task.id.desc())):
-                if duty_id is None:  # excluded by the query; says so to the type checker
-                    continue
-                shown = out.setdefault(duty_id, [])
-                if loved_only or len(shown) < TASKS_PER_DUTY:
-                    shown.append(TaskRating(task_id, title, status, enjoyment, skill))
-        for tasks in out.values():
-            tasks.reverse()  # oldest first, as they were entered
-        return out
+        """Return, per duty, the tasks worth rating one by one (TASKS_PER_DUTY newest of each; every loved one)."""
+        per_duty = None if loved_only else TASKS_PER_DUTY
+        return {
+            duty: [TaskRating(t.id, t.title, t.status, t.enjoyment, t.skill) for t in tasks]
+            for duty, tasks in self.workload.tasks.to_rate(per_duty=per_duty, loved_only=loved_only).items()
+        }
 
     def audit(self) -> Audit:
         """Return every job with its duties and their ratings, and the rated duties as quadrant points."""

@@ -131,3 +131,14 @@ class PriorityView:
     entered: dt.date | None = None
     blocking: bool = False
     blocked: bool = False
+
+
+@dataclass
+class RatedTask:
+    """A task as the task audit shows it: how the person feels about it and their skill (None: not rated)."""
+
+    id: int
+    title: str
+    status: str
+    enjoyment: str | None
+    skill: int | None

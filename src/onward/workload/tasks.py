@@ -8,13 +8,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from onward.errors import BadInput, NotFound
 from onward.workload.capture import Captured, parse_capture
 from onward.workload.dates import next_occurrence
-from onward.workload.models import RECURRENCES, STATUSES, Responsibility, Task, TaskDependency, check_rating
-from onward.workload.schemas import ChecklistItem, TaskView
+from onward.workload.models import (
+    ACTIVE_STATUSES,
+    RECURRENCES,
+    STATUSES,
+    Responsibility,
+    Task,
+    TaskDependency,
+    check_rating,
+)
+from onward.workload.schemas import ChecklistItem, RatedTask, TaskView
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -106,6 +114,31 @@ class Tasks:
             if responsibility_id is not None:
                 query = query.where(Task.responsibility_id == responsibility_id)
             return [task_view(task, name) for task, name in session.execute(query)]
+
+    def to_rate(self, *, per_duty: int | None = None, loved_only: bool = False) -> dict[int, list[RatedTask]]:
+        """Return, per duty, the tasks worth rating one by one: the ones still open and any already rated
+        (only the loved ones with `loved_only`), oldest first, at most the `per_duty` newest of each duty.
+
+        Years of finished, unrated tasks stay out.
+        """
+        query = select(Task.id, Task.responsibility_id, Task.title, Task.status, Task.enjoyment, Task.skill).where(
+            Task.responsibility_id.is_not(None)
+        )
+        if loved_only:
+            query = query.where(Task.enjoyment == "love")
+        else:
+            query = query.where(or_(Task.status.in_(ACTIVE_STATUSES), Task.enjoyment.is_not(None)))
+        out: dict[int, list[RatedTask]] = {}
+        with self.workspace.session() as session:
+            for task_id, duty_id, title, status, enjoyment, skill in session.execute(query.order_by(Task.id.desc())):
+                if duty_id is None:  # excluded by the query; says so to the type checker
+                    continue
+                shown = out.setdefault(duty_id, [])
+                if per_duty is None or len(shown) < per_duty:
+                    shown.append(RatedTask(task_id, title, status, enjoyment, skill))
+        for tasks in out.values():
+            tasks.reverse()  # oldest first, as they were entered
+        return out
 
     def duty_names(self) -> list[tuple[int, str]]:
         """Return (id, name) of every duty, for matching quick-capture tags."""
