@@ -1,8 +1,9 @@
 """A form that did not go through comes back as typed, with each message beside its field.
 
-A route reads its fields with `onward.fields` and, on BadInput, returns `form_again(...)`: the page is drawn
-again (status 400) with `typed` in the template context; `templates/_fields.html` puts the typed values
-back and the messages beside their fields. The page's data (and so its JSON twin) is unchanged.
+A route reads its fields with `onward.fields` and, on BadInput, returns `form_again(...)` with what was typed
+(the `typed_in` dependency gives it): the page is drawn again (status 400) with `typed` in the template
+context; `templates/_fields.html` puts the typed values back and the messages beside their fields. The page's
+data (and so its JSON twin) is unchanged.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from fastapi.responses import Response
 
 from onward.errors import BadInput
 from onward.web.pages import render
+from onward.web.security import CSRF_FIELD
 
 WHOLE_FORM = ""  # the key of a message that belongs to no one field
 
@@ -26,6 +28,13 @@ class TypedForm:
     form: str
     values: dict[str, str]
     errors: dict[str, str]
+
+
+async def typed_in(request: Request) -> dict[str, str]:
+    """A dependency: the text fields of the form being posted, as typed (the CSRF token left out), to put back
+    in a form that comes back. Starlette parses a request's form once, so this reads what Form(...) read."""
+    form = await request.form()
+    return {name: value for name, value in form.items() if isinstance(value, str) and name != CSRF_FIELD}
 
 
 def field_of(message: str, labels: dict[str, str]) -> str:

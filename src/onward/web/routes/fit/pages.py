@@ -13,7 +13,7 @@ from onward.fit import views
 from onward.fit.models import STAGES
 from onward.services import Services
 from onward.web.deps import get_services
-from onward.web.forms import form_again
+from onward.web.forms import form_again, typed_in
 from onward.web.pages import page, render, route_exists
 
 router = APIRouter()
@@ -142,6 +142,7 @@ def save_environment(
     mission: str = Form(""),
     hours_per_week: str = Form(""),
     notes: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
     services: Services = Depends(get_services),
 ) -> Response:
     labels = ENVIRONMENT_LABELS
@@ -163,17 +164,6 @@ def save_environment(
             notes=notes,
         )
     except BadInput as error:
-        typed = {
-            "focus": focus,
-            "collaboration": collaboration,
-            "team_min": team_min,
-            "team_max": team_max,
-            "work_mode": work_mode,
-            "sector": sector,
-            "mission": mission,
-            "hours_per_week": hours_per_week,
-            "notes": notes,
-        }
         page_data = views.environment(services.fit)
         return form_again(
             request, "fit/environment.html", page_data, form="environment", values=typed, error=error, labels=labels
@@ -330,6 +320,7 @@ def add_offer(
     start_date: str = Form(""),
     deadline: str = Form(""),
     notes: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
     services: Services = Depends(get_services),
 ) -> Response:
     labels = OFFER_LABELS
@@ -354,18 +345,6 @@ def add_offer(
             notes=notes,
         )
     except BadInput as error:
-        typed = {
-            "application_id": str(application_id),
-            "salary": salary,
-            "currency": currency,
-            "hours_per_week": hours_per_week,
-            "work_mode": work_mode,
-            "team_size": team_size,
-            "main_duties": main_duties,
-            "start_date": start_date,
-            "deadline": deadline,
-            "notes": notes,
-        }
         return form_again(
             request,
             "fit/offers.html",

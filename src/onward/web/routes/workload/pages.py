@@ -14,7 +14,7 @@ from onward.errors import BadInput, OnwardError
 from onward.fields import Reading, optional_date, optional_hours, optional_int, required_date
 from onward.services import Services
 from onward.web.deps import get_services
-from onward.web.forms import form_again
+from onward.web.forms import form_again, typed_in
 from onward.web.pages import page, render
 from onward.workload import views
 from onward.workload.models import WEEKDAYS
@@ -124,6 +124,7 @@ def task_edit(
     importance: str = Form("3"),
     recurrence: str = Form(""),
     notes: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
     services: Services = Depends(get_services),
 ) -> Response:
     labels = TASK_LABELS
@@ -147,16 +148,6 @@ def task_edit(
             notes=notes,
         )
     except BadInput as error:
-        typed = {
-            "title": title,
-            "responsibility_id": responsibility_id,
-            "due": due,
-            "effort_hours": effort_hours,
-            "remaining_hours": remaining_hours,
-            "importance": importance,
-            "recurrence": recurrence,
-            "notes": notes,
-        }
         data = views.task(services.workload, task_id)
         return form_again(request, "workload/task.html", data, form="details", values=typed, error=error, labels=labels)
     return _back(f"/workload/tasks/{task_id}")
@@ -291,6 +282,7 @@ def exception_add(
     last_day: str = Form(""),
     hours_per_day: str = Form("0"),
     note: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
     services: Services = Depends(get_services),
 ) -> Response:
     labels = EXCEPTION_LABELS
@@ -300,7 +292,6 @@ def exception_add(
         hours = optional_hours(hours_per_day, labels["hours_per_day"]) or 0.0
         services.workload.planning.add_capacity_exception(first, last, hours_per_day=hours, note=note)
     except BadInput as error:
-        typed = {"first_day": first_day, "last_day": last_day, "hours_per_day": hours_per_day, "note": note}
         return _capacity_again(request, services, "exception", typed, error, labels)
     return _back("/workload/capacity")
 
@@ -321,13 +312,13 @@ def colleague_add(
     weekly_limit_hours: str = Form("0"),
     note: str = Form(""),
     next: str = Form("/workload/capacity"),
+    typed: dict[str, str] = Depends(typed_in),
     services: Services = Depends(get_services),
 ) -> Response:
     try:
         hours = optional_hours(weekly_limit_hours, COLLEAGUE_LABELS["weekly_limit_hours"]) or 0.0
         services.workload.handoffs.add_colleague(name, weekly_limit_hours=hours, note=note)
     except BadInput as error:
-        typed = {"name": name, "weekly_limit_hours": weekly_limit_hours, "note": note}
         return _capacity_again(request, services, "colleague", typed, error, COLLEAGUE_LABELS)
     return _back(_safe_next(next, "/workload/capacity"))
 
