@@ -4,28 +4,6 @@ one plain `error:` line and exit code 1, never a traceback."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
-import pytest
-
-from onward.cli.main import main
-
-from ..conftest import TODAY
-
-
-@pytest.fixture
-def onward(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """Run `onward --db <a fresh SQLite file> ARGS`; return (exit code, stdout, stderr)."""
-    monkeypatch.setenv("ONWARD_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("ONWARD_TODAY", TODAY.isoformat())
-    db = f"sqlite:///{tmp_path / 'typed.sqlite'}"
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", db, *args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
 
 
 def test_a_blank_date_is_one_plain_line_and_exit_1(onward) -> None:  # type: ignore[no-untyped-def]

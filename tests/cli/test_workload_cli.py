@@ -3,27 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-
-from onward.cli.main import main
-
-from ..conftest import TODAY
-
-
-@pytest.fixture
-def onward(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """Run `onward --db <db> ARGS`; return (exit code, stdout, stderr)."""
-    monkeypatch.setenv("ONWARD_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("ONWARD_TODAY", TODAY.isoformat())
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", db_url, *args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
 
 
 def test_a_new_user_sets_up_and_sees_their_load(onward) -> None:  # type: ignore[no-untyped-def]

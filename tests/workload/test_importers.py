@@ -166,10 +166,10 @@ def test_a_plain_csv_from_a_european_spreadsheet() -> None:
 
 
 def test_a_plain_csv_never_guesses_what_a_comma_means() -> None:
-    [task] = read("quiz.csv", text="title,effort_hours\nPlan the quiz night,\"7,5\"\n")
+    [task] = read("quiz.csv", text='title,effort_hours\nPlan the quiz night,"7,5"\n')
     assert task.effort_hours == 7.5  # never 75
     with pytest.raises(BadInput, match=r"quiz.csv line 2: 'effort_hours' is not a number of hours \(got '1,200'\)"):
-        read("quiz.csv", text="title,effort_hours\nPlan the quiz night,\"1,200\"\n")
+        read("quiz.csv", text='title,effort_hours\nPlan the quiz night,"1,200"\n')
 
 
 def test_plain_csv_problems_name_the_line_and_the_columns() -> None:
