@@ -5,6 +5,8 @@ its own, the store learns its models, and the demo and the heavy user call its f
 and nothing else. Modules are named, not imported, so this file stays at the bottom of the layers (a domain may
 import it; it imports no domain until asked to load one).
 
+A domain's Today hook is `items(services)` returning `onward.today.TodayItem`s for the first page.
+
 A filler is `fill(services, today)` (demo) or `fill_heavy_user(services, today, rng)` (heavy user). It receives
 the composition root's `Services` and types it with a Protocol of its own naming only the services it needs,
 so no domain imports `onward.services`.
@@ -40,6 +42,7 @@ class Domain:
     commands: tuple[str, ...] = ()  # modules under onward.cli, each with `register(app)`
     demo: str | None = None  # "module:function" adding its part of Alex's demo workspace
     heavy_user: str | None = None  # "module:function" adding its part of the heavy user (bench/)
+    today: str | None = None  # "module:function" giving its onward.today.TodayItems for the first page
 
 
 REGISTRY: tuple[Domain, ...] = (
@@ -57,6 +60,7 @@ REGISTRY: tuple[Domain, ...] = (
         commands=("workload.commands", "workload.handoff", "workload.report"),
         demo="onward.workload.demo:fill",
         heavy_user="onward.workload.bench:fill_heavy_user",
+        today="onward.workload.today:items",
     ),
     Domain(
         name="fit",

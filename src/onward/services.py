@@ -16,6 +16,7 @@ from onward.domains import REGISTRY, load_models, resolve
 from onward.errors import Conflict
 from onward.settings import Settings
 from onward.store import Store
+from onward.today import TodayItem
 from onward.workspace import Preferences, Workspace
 
 if TYPE_CHECKING:
@@ -96,6 +97,14 @@ class Services:
                 counts = resolve(domain.heavy_user)(self, self.today, rng)
                 if report is not None:
                     report(domain.name, counts)
+
+    def today_items(self) -> list[TodayItem]:
+        """Every domain's items for the first page's Today list, overdue first, in registry order."""
+        items: list[TodayItem] = []
+        for domain in REGISTRY:
+            if domain.today:
+                items.extend(resolve(domain.today)(self))
+        return sorted(items, key=lambda item: not item.overdue)
 
     # ---- the whole workspace: export, import, backup, restore ----
 

@@ -48,6 +48,24 @@ def local_timezone_name() -> str | None:
     return None
 
 
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def parse_work_days(text: str) -> frozenset[int]:
+    """Return the weekdays (Monday = 0) named in "Mon,Tue,…" (full names and any case welcome)."""
+    days = set()
+    for part in text.split(","):
+        name = part.strip().lower()[:3]
+        if not name:
+            continue
+        if name not in DAY_NAMES:
+            raise ValueError(f"'{part.strip()}' is not a day name (use Mon, Tue, Wed, Thu, Fri, Sat, Sun)")
+        days.add(DAY_NAMES.index(name))
+    if not days:
+        raise ValueError("name at least one working day (for example Mon,Tue,Wed,Thu,Fri)")
+    return frozenset(days)
+
+
 class Settings(BaseSettings):
     """Onward's settings. Each field's description is its help text in `onward settings` and the docs."""
 
@@ -125,6 +143,26 @@ class Settings(BaseSettings):
             "events and task due times are placed in it. Empty means this computer's time zone."
         ),
     )
+    work_start: dt.time = Field(
+        default=dt.time(9, 0),
+        description="When your working day starts (HH:MM, your time zone). Mail sent before it counts as after hours.",
+    )
+    work_end: dt.time = Field(
+        default=dt.time(17, 30),
+        description="When your working day ends (HH:MM). Anything at or after it counts as after hours.",
+    )
+    work_days: str = Field(
+        default="Mon,Tue,Wed,Thu,Fri",
+        description="Your working days, as short English day names separated by commas (e.g. Mon,Tue,Wed,Thu).",
+    )
+    quiet_start: dt.time = Field(
+        default=dt.time(21, 0),
+        description="Quiet hours start (HH:MM): Onward shows no reminders from then until quiet hours end.",
+    )
+    quiet_end: dt.time = Field(
+        default=dt.time(7, 0),
+        description="Quiet hours end (HH:MM). Quiet hours may run past midnight (21:00 to 07:00).",
+    )
     tentative_meeting_share: float = Field(
         default=0.5,
         ge=0,
@@ -162,6 +200,20 @@ class Settings(BaseSettings):
                 ZoneInfo(value)
             except (ZoneInfoNotFoundError, ValueError):
                 raise ValueError(f"'{value}' is not a time zone name (try one like Europe/Paris)") from None
+        return value
+
+    @field_validator("work_days")
+    @classmethod
+    def _known_days(cls, value: str) -> str:
+        parse_work_days(value)  # raises ValueError with the day it does not know
+        return value
+
+    @field_validator("work_end")
+    @classmethod
+    def _end_after_start(cls, value: dt.time, info: Any) -> dt.time:
+        start = info.data.get("work_start")
+        if start is not None and value <= start:
+            raise ValueError(f"the working day must end after it starts ({start:%H:%M})")
         return value
 
     def zone(self) -> dt.tzinfo:

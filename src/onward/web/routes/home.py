@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse
 
 from onward.demo import DEMO_STORY, fill_demo
 from onward.services import Services
+from onward.today import TodayItem
 from onward.web.deps import WORKSPACE_COOKIE, get_services
 from onward.web.pages import NavItem, page
 
@@ -24,6 +25,7 @@ class HomePage:
     name: str
     today: str
     sections: list[NavItem] = field(default_factory=list)
+    due: list[TodayItem] = field(default_factory=list)  # each domain's Today items (onward.today)
     demo_story: str = DEMO_STORY
 
 
@@ -37,6 +39,7 @@ def home(request: Request, services: Services = Depends(get_services)) -> HomePa
         name=services.preferences.get("name"),
         today=services.today.isoformat(),
         sections=list(request.app.state.nav),
+        due=services.today_items() if started else [],
     )
 
 
