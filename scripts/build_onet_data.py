@@ -4,7 +4,8 @@ Usage: python scripts/build_onet_data.py [SOURCE_DIR] [OUTPUT_FILE]
 (default: ../shared/data/onet_30_1 → src/onward/data/onet/onet-30.1.json.gz)
 
 Keeps what occupation matching shows: occupations (title, description, job zone), their task statements
-(core / supplemental), alternate titles and related occupations, plus the job zone names. The output is
+(core / supplemental), alternate titles, related occupations and Detailed Work Activities (the general wording
+O*NET links each task to: "Teach basic literacy skills"), plus the job zone names. The output is
 byte-for-byte reproducible (sorted keys, gzip without a timestamp).
 """
 
@@ -51,6 +52,10 @@ def build(source: Path) -> dict[str, object]:
     for row in read(source, "Related Occupations.txt"):
         tier = row["Relatedness Tier"].lower()
         related[row["O*NET-SOC Code"]].append((int(row["Index"]), row["Related O*NET-SOC Code"], tier))
+    activity_titles = {row["DWA ID"]: row["DWA Title"].strip() for row in read(source, "DWA Reference.txt")}
+    activities: dict[str, set[str]] = defaultdict(set)
+    for row in read(source, "Tasks to DWAs.txt"):
+        activities[row["O*NET-SOC Code"]].add(activity_titles[row["DWA ID"]])
     occupations = []
     for row in read(source, "Occupation Data.txt"):
         code = row["O*NET-SOC Code"]
@@ -62,6 +67,7 @@ def build(source: Path) -> dict[str, object]:
                 "job_zone": zones.get(code),
                 "alternate_titles": sorted(set(alternate.get(code, []))),
                 "related": [[other, tier] for _, other, tier in sorted(related.get(code, []))],
+                "work_activities": sorted(activities.get(code, set())),
             }
         )
     occupations.sort(key=lambda o: str(o["code"]))

@@ -64,7 +64,7 @@ class Embedder:
         """Return one unit vector per text (shape len(texts) × 384, float32)."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        if len(texts) <= REMEMBER_CALLS_UP_TO and all(t in self.remembered for t in texts):
+        if all(t in self.remembered for t in texts):
             return np.vstack([self.remembered[t] for t in texts])
         with self.lock:  # one encode at a time: torch already uses every core
             vectors = self.model.encode(

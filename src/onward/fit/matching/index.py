@@ -1,10 +1,20 @@
-"""Matching the tasks a person loves against O*NET occupations' task statements: BM25, embeddings, or both.
+"""Matching the tasks a person loves against O*NET occupations: BM25, embeddings, or both fused by rank.
 
-Every text is compared with every task statement. A similarity is in 0…1: BM25 scores are saturated
-(1 − e^(−score/10)), embeddings give cosine similarities, and the hybrid weighs them 0.6 embeddings + 0.4 BM25
-(tuned on bench/fit_matching.py; see there for what else was tried). An occupation's score for one text is
-the mean of its two best tasks' similarities; its score for the person is the weighted mean over their texts
-(loved 1.0, liked 0.6), less a penalty when one of its core tasks resembles something they could do without.
+The query's texts are split into lines (fusion.py). Three views rank the occupations:
+
+- words, whole text: BM25 of all the texts together against one document per occupation (its title,
+  alternate titles, task statements, description and Detailed Work Activities);
+- meaning, line by line: each line's cosine similarity to each task statement, an occupation's value for a
+  line being the mean of its two best statements, and its score the mean of its five best lines;
+- meaning, whole occupation: each line's cosine similarity to the occupation's mean statement vector, again
+  the mean of the five best lines.
+
+"hybrid" fuses the three by reciprocal rank, "embeddings" the two meaning views, "bm25" the words view and
+the line-by-line view by BM25 instead of cosine (tuned on bench/fit_matching.py's tuning half, reported on
+the other half; see there for what else was tried). A score is the fused reciprocal rank scaled to 1 for
+first place in every view, less a penalty when one of the occupation's core tasks resembles something the
+person could do without. The reasons shown are the lines that drove the match: the occupation's best lines
+in the line-by-line view, each with its closest task.
 """
 
 from __future__ import annotations
@@ -20,6 +30,7 @@ import numpy.typing as npt
 
 from onward.fit.matching.bm25 import Bm25Index
 from onward.fit.matching.embedding import Embedder, Vectors, ml_available, model_key
+from onward.fit.matching.fusion import QueryLines, best_lines_mean, query_lines, reciprocal_rank_fusion
 from onward.fit.matching.occupations import Catalog, load_catalog
 from onward.fit.matching.query import FitQuery
 from onward.fit.matching.task_vectors import Preparation, TaskVectors
@@ -31,7 +42,7 @@ METHOD_LABELS = {
     "bm25": "shared words only (BM25)",
     "embeddings": "meaning only (sentence embeddings)",
 }
-EMBEDDING_WEIGHT = 0.6  # hybrid: share of the embedding similarity (the rest is BM25)
+EMBEDDING_WEIGHT = 0.6  # a statement's hybrid similarity (avoid penalty, kinds of work): share of the cosine
 LIKED_WEIGHT = 0.6  # a liked task pulls less than a loved one
 # Below this a "could do without" task is merely unrelated, not a reason to demote. BM25 similarities run lower
 # than cosine ones (common words such as "teach" weigh little), so BM25 alone has its own threshold.
@@ -100,8 +111,30 @@ class TaskIndex:
         self.texts_digest = hashlib.sha256("\n".join(self.texts).encode("utf-8")).hexdigest()[:12]
         self.core = np.asarray([statement.core for statement in statements], dtype=bool)
         self.bm25 = _statement_bm25(self.texts_digest, self.texts)
+        self.documents = _statement_bm25(f"{self.texts_digest}-occupations", self.occupation_documents())
+        self._centroids: Matrix | None = None
         self.uses_embeddings = use_embeddings and ml_available()
         self.embeddings = TaskVectors(self.texts, self.cache_file()) if self.uses_embeddings else None
+
+    def occupation_documents(self) -> list[str]:
+        """Return one text per occupation (in index order) for the whole-text words view: its title, alternate
+        titles, task statements and description, and Detailed Work Activities."""
+        documents = []
+        for number, code in enumerate(self.occupation_codes):
+            info = self.catalog.occupation(code)
+            statements = self.texts[int(self.starts[number]) : int(self.ends[number])]
+            documents.append(" ".join([info.title, *info.alternate_titles, *statements, *info.work_activities]))
+        return documents
+
+    def centroids(self) -> Matrix | None:
+        """Return each occupation's mean statement vector (unit length), or None before the embeddings are ready."""
+        vectors = self.embeddings.vectors if self.embeddings is not None else None
+        if vectors is None:
+            return None
+        if self._centroids is None:
+            sums = np.add.reduceat(vectors, self.starts, axis=0)
+            self._centroids = np.asarray(sums / np.linalg.norm(sums, axis=1, keepdims=True), dtype=np.float32)
+        return self._centroids
 
     # ---- embeddings of the tasks: read from the machine's cache file, or computed once in the background ----
 
@@ -195,27 +228,17 @@ class TaskIndex:
             values[~self.core[start:end]] = -1.0
         return start + int(np.argmax(values))
 
-    def occupation_scores(
-        self,
-        similarity: Matrix,
-        weights: Sequence[float],
-        avoid_similarity: Matrix | None = None,
-        *,
-        avoid_threshold: float = AVOID_THRESHOLDS["hybrid"],
-    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-        """Return (score, penalty) per occupation: weighted mean of best-task similarities, less the avoid penalty."""
-        best = self.occupation_profile(similarity).astype(np.float64)
-        w = np.asarray(weights, dtype=np.float64)
-        score = (w[:, None] * best).sum(axis=0) / max(w.sum(), 1e-9)
-        penalty = np.zeros(len(self.starts))
-        if avoid_similarity is not None and avoid_similarity.shape[0]:
-            # A core task counts against an occupation only when it is closer to something the person could
-            # do without than to anything they love.
-            loved = similarity.max(axis=0) if similarity.shape[0] else np.zeros(similarity.shape[1])
-            against = np.where(self.core[None, :] & (avoid_similarity > loved[None, :]), avoid_similarity, 0.0)
-            worst = self.best_per_occupation(against.astype(np.float32)).max(axis=0).astype(np.float64)
-            penalty = AVOID_WEIGHT * np.maximum(worst - avoid_threshold, 0.0)
-        return score - penalty, penalty
+    def avoid_penalty(self, loved: Matrix, avoid: Matrix, threshold: float) -> npt.NDArray[np.float64]:
+        """Return per occupation how far its worst core task is above `threshold` in likeness to something the
+        person could do without (line × statement similarities `loved` and `avoid`, by one measure)."""
+        if avoid.shape[0] == 0:
+            return np.zeros(len(self.starts))
+        # A core task counts against an occupation only when it is closer to something the person could
+        # do without than to anything they love.
+        best_loved = loved.max(axis=0) if loved.shape[0] else np.zeros(loved.shape[1])
+        against = np.where(self.core[None, :] & (avoid > best_loved[None, :]), avoid, 0.0)
+        worst = self.best_per_occupation(against.astype(np.float32)).max(axis=0).astype(np.float64)
+        return np.asarray(AVOID_WEIGHT * np.maximum(worst - threshold, 0.0), dtype=np.float64)
 
 
 # One index per (cache folder, embeddings on or off) per process, sharing one BM25 index of the statements
@@ -263,45 +286,125 @@ def query_texts(query: FitQuery) -> tuple[list[str], list[float]]:
     return texts, weights
 
 
-def match_occupations(index: TaskIndex, query: FitQuery, *, top: int = 10, wait: bool = True) -> OccupationMatches:
-    """Return the `top` occupations whose tasks look most like the query's, each with the pairs that drove it."""
-    method = "bm25"
-    preparing = False
-    if index.uses_embeddings:
-        if index.task_vectors(wait=wait) is not None:
-            method = "hybrid"
-        else:
-            preparing = not index.failed()
+@dataclass(frozen=True)
+class OccupationRanking:
+    """Every occupation's score for one query (index order), and what the reasons shown are read from."""
+
+    method: str
+    scores: npt.NDArray[np.float64]  # fused score less the penalty, one per occupation
+    penalties: npt.NDArray[np.float64]
+    lines: QueryLines
+    line_similarity: Matrix  # line × statement: cosine (hybrid, embeddings) or BM25 (bm25)
+    line_profile: Matrix  # line × occupation: the mean of its two best statements' similarities
+    avoid: list[str]
+    avoid_similarity: Matrix | None  # avoid text × statement, and what the loved lines reach, by the same measure
+    loved_similarity: Matrix | None
+
+
+def rank_occupations(
+    index: TaskIndex, query: FitQuery, method: str, vectors: Vectors | None = None
+) -> OccupationRanking:
+    """Return every occupation scored for the query by `method` (the views of this module's docstring, fused).
+
+    `vectors` are the query lines' embeddings when already known. The embeddings must be ready unless the
+    method is bm25.
+    """
     texts, weights = query_texts(query)
-    if not texts:
-        return OccupationMatches(method, METHOD_LABELS[method], preparing, [])
-    similarity = index.similarity(texts, method)
+    lines = query_lines(texts, weights)
+    views: list[npt.NDArray[np.float64]] = []
+    if method in ("bm25", "hybrid"):
+        views.append(index.documents.similarity([" ".join(texts)])[0].astype(np.float64))
+    if method == "bm25":
+        line_similarity = index.bm25_similarity(lines.lines)
+        line_profile = index.occupation_profile(line_similarity)
+        # Words alone also look line by line: a short text's few words find the one task that says them,
+        # where a whole occupation's document dilutes them.
+        views.append(best_lines_mean(line_profile, lines.weights))
+    else:
+        task_vectors, centroids = index.task_vectors(), index.centroids()
+        assert task_vectors is not None and centroids is not None and index.embedder is not None
+        if vectors is None:
+            vectors = index.embedder.encode(lines.lines)
+        line_similarity = np.asarray(np.clip(vectors @ task_vectors.T, 0.0, 1.0), dtype=np.float32)
+        line_profile = index.occupation_profile(line_similarity)
+        views.append(best_lines_mean(line_profile, lines.weights))
+        views.append(best_lines_mean(vectors @ centroids.T, lines.weights))
+    fused = reciprocal_rank_fusion(views)
     avoid = list(query.avoid)
-    avoid_similarity = index.similarity(avoid, method) if avoid else None
-    threshold = AVOID_THRESHOLDS[method]
-    scores, penalties = index.occupation_scores(similarity, weights, avoid_similarity, avoid_threshold=threshold)
-    order = np.argsort(-scores, kind="stable")[: max(top, 0)]
+    avoid_similarity = loved_similarity = None
+    penalties = np.zeros(len(index.starts))
+    if avoid:
+        loved_similarity = index.similarity(lines.lines, method, vectors)
+        avoid_similarity = index.similarity(avoid, method)
+        penalties = index.avoid_penalty(loved_similarity, avoid_similarity, AVOID_THRESHOLDS[method])
+    return OccupationRanking(
+        method,
+        fused - penalties,
+        penalties,
+        lines,
+        line_similarity,
+        line_profile,
+        avoid,
+        avoid_similarity,
+        loved_similarity,
+    )
+
+
+def _evidence(index: TaskIndex, ranking: OccupationRanking, occupation: int) -> list[Evidence]:
+    """Return the lines that drove an occupation's place, each with its closest task, strongest first."""
+    lines = ranking.lines
+    contribution = lines.weights * ranking.line_profile[:, occupation]
+    evidence = []
+    for row in np.argsort(-contribution, kind="stable")[:EVIDENCE_PER_MATCH]:
+        task = index.best_task(ranking.line_similarity[row], occupation)
+        value = round(float(ranking.line_similarity[row, task]), 3)
+        evidence.append(Evidence(lines.lines[int(row)], index.texts[task], value))
+    return evidence
+
+
+def _avoid_evidence(index: TaskIndex, ranking: OccupationRanking, occupation: int) -> list[Evidence]:
+    """Return the core tasks that cost an occupation its penalty, with the "could do without" text each is like."""
+    if ranking.avoid_similarity is None or ranking.loved_similarity is None or ranking.penalties[occupation] <= 0:
+        return []
+    threshold = AVOID_THRESHOLDS[ranking.method]
+    loved = ranking.loved_similarity.max(axis=0)
+    found = []
+    for row, text in enumerate(ranking.avoid):
+        against = np.where(ranking.avoid_similarity[row] > loved, ranking.avoid_similarity[row], 0.0)
+        task = index.best_task(against.astype(np.float32), occupation, core_only=True)
+        value = float(against[task])
+        if value > threshold:
+            found.append(Evidence(text, index.texts[task], round(value, 3)))
+    found.sort(key=lambda e: -e.similarity)
+    return found[:EVIDENCE_PER_MATCH]
+
+
+def match_occupations(
+    index: TaskIndex, query: FitQuery, *, top: int = 10, wait: bool = True, method: str | None = None
+) -> OccupationMatches:
+    """Return the `top` occupations that fit the query, each with the pairs that drove it.
+
+    `method` (bm25, embeddings or hybrid) is chosen by the index unless given: hybrid once the embeddings are
+    ready, BM25 meanwhile (`preparing` then says so) and without them.
+    """
+    preparing = False
+    if method is None:
+        method = "bm25"
+        if index.uses_embeddings:
+            if index.task_vectors(wait=wait) is not None:
+                method = "hybrid"
+            else:
+                preparing = not index.failed()
+    if query.is_empty:
+        return OccupationMatches(method, METHOD_LABELS[method], preparing, [])
+    ranking = rank_occupations(index, query, method)
+    order = np.argsort(-ranking.scores, kind="stable")[: max(top, 0)]
     catalog = index.catalog
     results = []
     for occupation in order:
         occupation = int(occupation)
         code = index.occupation_codes[occupation]
         info = catalog.occupation(code)
-        evidence = []
-        for row, text in enumerate(texts):
-            task = index.best_task(similarity[row], occupation)
-            evidence.append(Evidence(text, index.texts[task], round(float(similarity[row, task]), 3)))
-        evidence.sort(key=lambda e: -e.similarity)
-        avoid_evidence = []
-        if avoid_similarity is not None and penalties[occupation] > 0:
-            loved = similarity.max(axis=0)
-            for row, text in enumerate(avoid):
-                against = np.where(avoid_similarity[row] > loved, avoid_similarity[row], 0.0).astype(np.float32)
-                task = index.best_task(against, occupation, core_only=True)
-                value = float(against[task])
-                if value > threshold:
-                    avoid_evidence.append(Evidence(text, index.texts[task], round(value, 3)))
-            avoid_evidence.sort(key=lambda e: -e.similarity)
         zone = catalog.job_zone(info.job_zone)
         related = [
             RelatedOccupation(other, catalog.occupation(other).title)
@@ -312,12 +415,12 @@ def match_occupations(index: TaskIndex, query: FitQuery, *, top: int = 10, wait:
             OccupationMatch(
                 code=code,
                 title=info.title,
-                score=round(float(scores[occupation]), 3),
+                score=round(float(ranking.scores[occupation]), 3),
                 description=info.description,
                 job_zone=info.job_zone,
                 job_zone_name=zone.name if zone else "",
-                evidence=evidence[:EVIDENCE_PER_MATCH],
-                avoid=avoid_evidence[:EVIDENCE_PER_MATCH],
+                evidence=_evidence(index, ranking, occupation),
+                avoid=_avoid_evidence(index, ranking, occupation),
                 related=related,
             )
         )

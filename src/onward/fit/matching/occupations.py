@@ -1,4 +1,5 @@
-"""O*NET occupations as shipped package data: titles, job zones, task statements, alternate and related titles.
+"""O*NET occupations as shipped package data: titles, job zones, task statements, alternate and related titles,
+Detailed Work Activities.
 
 The data is `onward/data/onet/onet-30.1.json.gz` (built by scripts/build_onet_data.py; CC BY 4.0, see
 `onward.attribution.ONET`). It is read once per process.
@@ -36,6 +37,7 @@ class Occupation:
     job_zone: int | None
     alternate_titles: tuple[str, ...] = ()
     related: tuple[str, ...] = ()  # codes, most related first
+    work_activities: tuple[str, ...] = ()  # O*NET Detailed Work Activities: its tasks in general words
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ def _parse(raw: bytes) -> Catalog:
             job_zone=row["job_zone"],
             alternate_titles=tuple(row["alternate_titles"]),
             related=tuple(code for code, _tier in row["related"]),
+            work_activities=tuple(row.get("work_activities", ())),
         )
         for row in data["occupations"]
     }
