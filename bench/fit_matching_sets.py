@@ -32,7 +32,14 @@ ROOT = Path(__file__).resolve().parents[1]
 # The team's data folder sits next to the checkout (../shared/data), or next to the worktrees' folder.
 SHARED = Path(
     os.environ.get("ONWARD_SHARED_DATA")
-    or next((p for p in (ROOT.parent / "shared" / "data", ROOT.parents[1] / "shared" / "data") if p.exists()), ".")
+    or next(
+        (
+            p
+            for p in (ROOT.parent / "shared" / "data", ROOT.parents[1] / "shared" / "data", Path("/work/shared/data"))
+            if p.is_dir()
+        ),
+        ".",
+    )
 )
 LINKEDIN = SHARED / "linkedin_job_postings_sample" / "postings.csv"
 ESCO = SHARED / "esco_1_2_0" / "occupations_en.csv"
