@@ -88,7 +88,7 @@ def blank(text: str, titles: Iterable[str]) -> str:
         pattern = r"\s+".join(re.escape(w) for w in title.split())
         pattern = re.sub(r"man$", "m[ae]n", pattern)  # "Chairman" / "Chairmen"
         parts.append(pattern + r"(?:e?s)?")
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
+    rx = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.I)
     return rx.sub(BLANK, text)
 
 

@@ -209,7 +209,8 @@ class TaskIndex:
         """Return text × occupation: the mean of each occupation's two best task similarities for each text.
 
         Two tasks rather than one: an occupation that matches a text twice is more likely the right one than
-        one with a single lucky sentence (top-1 on the bench: 0.28 with one task, 0.32 with two).
+        one with a single lucky sentence (kept after issue #10: on bench/fit_matching.py's tuning half the
+        line view lost with one task).
         """
         best = self.best_per_occupation(similarity)
         if similarity.shape[0] == 0:
