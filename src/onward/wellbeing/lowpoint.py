@@ -11,6 +11,7 @@ the message remembers that start, so it stays away until a new episode begins.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -34,32 +35,64 @@ DISMISSED_KEY = "wellbeing.low_point_dismissed"
 NO_PEOPLE = "Name the people you can lean on under Network, and they will be listed here."
 
 
-def _week_mood(by_day: dict[dt.date, int], last: dt.date) -> float | None:
-    moods = [by_day[d] for d in (last - dt.timedelta(days=i) for i in range(7)) if d in by_day]
-    return sum(moods) / len(moods) if len(moods) >= MOOD_WEEK_CHECK_INS else None
+class Signals:
+    """Everything the signs are judged from, indexed once so judging any day is a few lookups.
 
+    Mood: prefix sums of check-ins and moods per day, so a week's mean costs O(1). Questionnaires: sorted by
+    date, so the latest on or before a day is a bisection. An episode's walk back over a year stays cheap.
+    """
 
-def signs_on(
-    day: dt.date,
-    moods: dict[dt.date, int],
-    who5: Sequence[tuple[dt.date, float | None]],
-    cbi_work: Sequence[tuple[dt.date, float | None]],
-) -> list[str]:
-    """Return the signs that held on `day`, in plain words (empty: none). Lists are oldest first."""
-    signs = []
-    known = [(taken, value) for taken, value in who5 if taken <= day and value is not None]
-    if known and (day - known[-1][0]).days <= WHO5_FRESH_DAYS and known[-1][1] <= instruments.WHO5_PROFESSIONAL:
-        signs.append(f"your WHO-5 on {known[-1][0].isoformat()} was {known[-1][1]:.0f}, which is 28 or less")
-    weeks = [_week_mood(moods, day - dt.timedelta(days=7 * k)) for k in (0, 1, 2)]
-    now, before, earlier = weeks
-    falling = now is not None and before is not None and earlier is not None and now < before < earlier
-    if falling and earlier is not None and now is not None and earlier - now >= MOOD_FALL:
-        signs.append(f"your mood has gone down two weeks in a row (from {earlier:.1f} to {now:.1f} on average)")
-    work = [(taken, value) for taken, value in cbi_work if taken <= day and value is not None]
-    fresh = len(work) >= 2 and (day - work[-1][0]).days <= CBI_FRESH_DAYS
-    if fresh and all(value >= instruments.CBI_HIGH for _taken, value in work[-2:]):
-        signs.append("your last two work-related burnout scores (CBI) were 50 or more")
-    return signs
+    def __init__(
+        self,
+        today: dt.date,
+        check_ins: Sequence[CheckInView],
+        who5: Sequence[tuple[dt.date, float | None]],
+        cbi_work: Sequence[tuple[dt.date, float | None]],
+    ) -> None:
+        self.origin = today - dt.timedelta(days=LOOK_BACK_DAYS + 21)
+        length = (today - self.origin).days + 2
+        counts, sums = [0] * length, [0] * length
+        for c in check_ins:
+            i = (c.day - self.origin).days + 1
+            if 0 < i < length:
+                counts[i] += 1
+                sums[i] += c.mood
+        for i in range(1, length):
+            counts[i] += counts[i - 1]
+            sums[i] += sums[i - 1]
+        self.counts, self.sums = counts, sums
+        # Sorted by date only (stable): of two taken the same day, the one taken later stays last.
+        self.who5 = sorted(((day, value) for day, value in who5 if value is not None), key=lambda pair: pair[0])
+        self.cbi = sorted(((day, value) for day, value in cbi_work if value is not None), key=lambda pair: pair[0])
+        self.who5_days = [day for day, _value in self.who5]
+        self.cbi_days = [day for day, _value in self.cbi]
+
+    def week_mood(self, last: dt.date) -> float | None:
+        """Return the mean mood of the 7 days up to `last`, or None with fewer than 3 check-ins in them."""
+        b = (last - self.origin).days + 1
+        a = max(b - 7, 0)
+        if b <= 0:
+            return None
+        n = self.counts[b] - self.counts[a]
+        return (self.sums[b] - self.sums[a]) / n if n >= MOOD_WEEK_CHECK_INS else None
+
+    def on(self, day: dt.date) -> list[str]:
+        """Return the signs that held on `day`, judged with what was known then, in plain words (empty: none)."""
+        signs = []
+        seen = bisect.bisect_right(self.who5_days, day)  # everything taken on or before `day`
+        last = self.who5[seen - 1] if seen else None
+        if last and (day - last[0]).days <= WHO5_FRESH_DAYS and last[1] <= instruments.WHO5_PROFESSIONAL:
+            signs.append(f"your WHO-5 on {last[0].isoformat()} was {last[1]:.0f}, which is 28 or less")
+        now, before, earlier = (self.week_mood(day - dt.timedelta(days=7 * k)) for k in (0, 1, 2))
+        falling = now is not None and before is not None and earlier is not None and now < before < earlier
+        if falling and now is not None and earlier is not None and earlier - now >= MOOD_FALL:
+            signs.append(f"your mood has gone down two weeks in a row (from {earlier:.1f} to {now:.1f} on average)")
+        taken = bisect.bisect_right(self.cbi_days, day)
+        work = self.cbi[max(taken - 2, 0) : taken]
+        fresh = len(work) == 2 and (day - work[-1][0]).days <= CBI_FRESH_DAYS
+        if fresh and all(value >= instruments.CBI_HIGH for _taken, value in work):
+            signs.append("your last two work-related burnout scores (CBI) were 50 or more")
+        return signs
 
 
 def episode(
@@ -68,16 +101,16 @@ def episode(
     responses: Sequence[ResponseView],
 ) -> tuple[dt.date, list[str]] | None:
     """Return (the day the current episode began, today's signs), or None when no sign holds today."""
-    moods = {c.day: c.mood for c in check_ins if c.day > today - dt.timedelta(days=LOOK_BACK_DAYS + 21)}
     who5 = [(r.taken_on, r.scores.get("wellbeing")) for r in responses if r.instrument == instruments.WHO5]
     cbi = [(r.taken_on, r.scores.get("work")) for r in responses if r.instrument == instruments.CBI]
-    signs = signs_on(today, moods, who5, cbi)
+    signals = Signals(today, check_ins, who5, cbi)
+    signs = signals.on(today)
     if not signs:
         return None
     start = today
     for back in range(1, LOOK_BACK_DAYS):
         day = today - dt.timedelta(days=back)
-        if not signs_on(day, moods, who5, cbi):
+        if not signals.on(day):
             break
         start = day
     return start, signs

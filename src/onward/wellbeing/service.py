@@ -11,12 +11,10 @@ ratio, mistakes per week), `mail` (mail sent after hours per week), `support` (t
 
 from __future__ import annotations
 
-import dataclasses
-
 from onward.hours import WorkingHours
 from onward.wellbeing import trends
 from onward.wellbeing.checkins import CheckIns
-from onward.wellbeing.dates import mondays
+from onward.wellbeing.dates import mondays, week_start
 from onward.wellbeing.lowpoint import LowPoint
 from onward.wellbeing.peers import AfterHoursMail, SupportPeople, WorkloadPulse
 from onward.wellbeing.questionnaires import Questionnaires
@@ -54,20 +52,16 @@ class WellbeingService:
         today = self.workspace.today
         first = mondays(today, last)[0] if last else None
         rows = self.check_ins.all(since=first) if check_ins is None else check_ins
-        found = trends.weeks(rows, today=today, work_days=self.hours.days, first=first)
-        if not joined or not found:
-            return found
-        monday, count = found[0].start, len(found)
-        mistakes = self.workload.mistakes_by_week(monday, count) if self.workload else None
-        mail = self.mail.sent_after_hours_by_week(monday, count) if self.mail else None
-        return [
-            dataclasses.replace(
-                week,
-                mistakes=None if mistakes is None else mistakes.get(week.start, 0),
-                after_hours_mail=None if mail is None else mail.get(week.start, 0),
-            )
-            for week in found
-        ]
+        if first is not None and rows and rows[0].day > first:
+            first = week_start(rows[0].day)  # a newer workspace: no empty years before its first check-in
+        return trends.weeks(
+            rows,
+            today=today,
+            work_days=self.hours.days,
+            first=first,
+            mistakes=self.workload.mistakes_by_week if joined and self.workload else None,
+            mail=self.mail.sent_after_hours_by_week if joined and self.mail else None,
+        )
 
     def today_check_in(self) -> CheckInView | None:
         return self.check_ins.on(self.workspace.today)

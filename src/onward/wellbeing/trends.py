@@ -9,7 +9,7 @@ setting, onward.hours) every hour worked counts as after hours.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from onward.charts import PixelCalendar, PixelDay
@@ -60,8 +60,13 @@ def weeks(
     today: dt.date,
     work_days: frozenset[int],
     first: dt.date | None = None,
+    mistakes: Callable[[dt.date, int], dict[dt.date, int]] | None = None,
+    mail: Callable[[dt.date, int], dict[dt.date, int]] | None = None,
 ) -> list[TrendWeek]:
-    """Return every week from the first check-in's (or `first`) to this one, oldest first; empty weeks included."""
+    """Return every week from the first check-in's (or `first`) to this one, oldest first; empty weeks included.
+
+    `mistakes` and `mail` give counts per week (first Monday, weeks) from the other parts, when they are there.
+    """
     start = week_start(first or (check_ins[0].day if check_ins else today))
     end = week_start(today)
     count = (end - start).days // 7 + 1
@@ -70,19 +75,24 @@ def weeks(
         index = (week_start(check_in.day) - start).days // 7
         if 0 <= index < len(buckets):
             buckets[index].append(check_in)
+    by_week_mistakes = mistakes(start, len(buckets)) if mistakes and buckets else None
+    by_week_mail = mail(start, len(buckets)) if mail and buckets else None
     result = []
     for i, days in enumerate(buckets):
+        monday = start + dt.timedelta(days=7 * i)
         loads = [c.load_ratio for c in days if c.load_ratio is not None]
         sleep = [c.sleep_hours for c in days if c.sleep_hours is not None]
         result.append(
             TrendWeek(
-                start=start + dt.timedelta(days=7 * i),
+                start=monday,
                 check_ins=len(days),
                 mood=_mean([c.mood for c in days]),
                 energy=_mean([c.energy for c in days]),
                 sleep_hours=_mean(sleep),
                 after_hours_hours=round(sum(after_hours_minutes(c, work_days) for c in days) / 60, 2),
                 load_ratio=_mean(loads),
+                mistakes=None if by_week_mistakes is None else by_week_mistakes.get(monday, 0),
+                after_hours_mail=None if by_week_mail is None else by_week_mail.get(monday, 0),
             )
         )
     return result

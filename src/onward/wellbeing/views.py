@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from onward.attribution import CBI_SOURCE, WHO5_SOURCE, DataSource
 from onward.charts import BarChart, LineChart, LineSeries, PixelCalendar, Series, Threshold
-from onward.errors import NotFound
+from onward.errors import BadInput, NotFound
 from onward.wellbeing import instruments, trends
 from onward.wellbeing.instruments import CBI, WHO5, Item, Reading, Scale
 from onward.wellbeing.questionnaires import SUGGESTED_EVERY_DAYS
@@ -24,6 +24,7 @@ SHORT = {CBI: "CBI", WHO5: "WHO-5"}
 SOURCES = {CBI: CBI_SOURCE, WHO5: WHO5_SOURCE}
 MINUTES = {CBI: "about three minutes", WHO5: "about a minute"}
 RECENT_WEEKS = 8
+DEFAULT_YEARS = 2  # the trends page's default reach; `all` goes back to the first check-in
 PAGE_CHART_WEEKS = 12
 NO_WORKLOAD = "Mistakes come from Workload: log them there and they appear here, week by week."
 NO_MAIL = "After-hours mail comes from Mail: import your mailbox there and it appears here, week by week."
@@ -152,6 +153,7 @@ class TrendPage:
     rolling: list[trends.RollingPoint]  # 30-day averages at the end of each week
     questionnaires: list[ResponseView]
     charts: TrendCharts
+    years: int | None = DEFAULT_YEARS  # how far back (None: since the first check-in)
     notes: list[str] = field(default_factory=list)  # what is missing, and where it would come from
 
 
@@ -172,14 +174,19 @@ def _score_chart(instrument: str, responses: list[ResponseView]) -> LineChart:
     return LineChart(title, "Score each time it was taken", labels, lines, (0, 100), thresholds)
 
 
-def trend_page(service: WellbeingService) -> TrendPage:
-    """Every week since the first check-in, across year ends: mood and energy (30-day rolling averages), a year
-    in pixels, questionnaire scores with their thresholds, sleep, after-hours work, and load, mistakes and
-    after-hours mail against mood."""
+def trend_page(service: WellbeingService, years: int | None = DEFAULT_YEARS) -> TrendPage:
+    """The weeks of the last `years` years (None: since the first check-in), across year ends: mood and energy
+    (30-day rolling averages), a year in pixels, questionnaire scores with their thresholds, sleep, after-hours
+    work, and load, mistakes and after-hours mail against mood."""
     today = service.workspace.today
-    rows = service.check_ins.all()
-    weeks = service.weeks(rows)
-    responses = service.questionnaires.history()
+    if years is not None and not 1 <= years <= 50:
+        raise BadInput(f"years: from 1 to 50, or all (not {years})")
+    first = today - dt.timedelta(days=round(365.25 * years)) if years else None
+    # The 30 days before the first week are read too: its rolling average looks back that far.
+    rows = service.check_ins.all(since=first - dt.timedelta(days=37) if first else None)
+    weeks = service.weeks(rows, last=years * 52 + 1 if years else None)
+    earliest = first - dt.timedelta(days=first.weekday()) if first else None
+    responses = [r for r in service.questionnaires.history() if earliest is None or r.taken_on >= earliest]
     ends = [min(w.start + dt.timedelta(days=6), today) for w in weeks]
     rolling = trends.rolling(rows, ends)
     labels = [_label(w.start) for w in weeks]
@@ -237,8 +244,9 @@ def trend_page(service: WellbeingService) -> TrendPage:
     ]
     return TrendPage(
         today=today,
-        first_day=rows[0].day if rows else None,
-        check_ins=len(rows),
+        first_day=next((c.day for c in rows if earliest is None or c.day >= earliest), None),
+        check_ins=sum(1 for c in rows if earliest is None or c.day >= earliest),
+        years=years,
         weeks=weeks,
         rolling=rolling,
         questionnaires=responses,

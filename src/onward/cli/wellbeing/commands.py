@@ -101,10 +101,15 @@ def survey(
 
 
 @wellbeing_app.command("trend", help=messages.WELLBEING_TREND_HELP)
-def trend(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+def trend(
+    ctx: typer.Context,
+    years: str = typer.Option("2", "--years", help="How many years back, or 'all' since the first check-in."),
+    as_json: bool = JSON_OPTION,
+) -> None:
     from onward.wellbeing import views
 
-    page = views.trend_page(services_of(ctx).wellbeing)
+    reach = None if years == "all" else optional_int(years, "--years")
+    page = views.trend_page(services_of(ctx).wellbeing, reach if reach is not None else views.DEFAULT_YEARS)
     if as_json:
         print_json(page)
         return

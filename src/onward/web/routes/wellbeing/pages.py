@@ -92,5 +92,7 @@ def dismiss_low_point(next: str = Form("/wellbeing"), services: Services = Depen
 
 
 @page(router, "/wellbeing/trends", "wellbeing/trends.html")
-def trends_page(services: Services = Depends(get_services)) -> views.TrendPage:
-    return views.trend_page(services.wellbeing)
+def trends_page(years: str = "2", services: Services = Depends(get_services)) -> views.TrendPage:
+    """`years`: how many years back (1 to 50), or `all` since the first check-in."""
+    reach = None if years == "all" else optional_int(years, "years")
+    return views.trend_page(services.wellbeing, reach if reach is not None else views.DEFAULT_YEARS)
