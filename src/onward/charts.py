@@ -52,6 +52,7 @@ class BarChart:
     width: int = 720
     height: int = 280
     kind: str = "bars"
+    label_every: int | None = None  # write every n-th label only (long series); None: the usual thinning
 
     def svg(self) -> str:
         return stacked_bars(
@@ -62,6 +63,7 @@ class BarChart:
             line=self.line,
             width=self.width,
             height=self.height,
+            label_every=self.label_every,
         )
 
 
@@ -138,6 +140,7 @@ def stacked_bars(
     line: Series | None = None,
     width: int = 720,
     height: int = 280,
+    label_every: int | None = None,
 ) -> str:
     """Return SVG of bars stacked by series for each label, with an optional line (e.g. capacity)."""
     left, right, top, bottom = 48, 12, 28, 64
@@ -183,7 +186,8 @@ def stacked_bars(
                 f'fill="{colour}"><title>{escape(series.name)}, {escape(label)}: {_fmt(value)}</title></rect>'
             )
             base += value
-        if n <= 16 or i % max(n // 12, 1) == 0:
+        shown = i % label_every == 0 if label_every else n <= 16 or i % max(n // 12, 1) == 0
+        if shown:
             parts.append(
                 f'<text x="{x + bar_w / 2:.1f}" y="{top + plot_h + 14}" text-anchor="middle" '
                 f'fill="{INK}">{escape(label)}</text>'

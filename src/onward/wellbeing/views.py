@@ -162,6 +162,7 @@ def _score_chart(instrument: str, responses: list[ResponseView]) -> LineChart:
     labels = [_label(r.taken_on) for r in taken]
     if instrument == CBI:
         lines = [LineSeries(s.name, [r.scores.get(s.key) for r in taken]) for s in instruments.CBI_SCALES]
+        lines = [line for line in lines if any(v is not None for v in line.values)] or lines[:2]
         thresholds = [Threshold(instruments.CBI_HIGH, "high: 50 or more")]
         title = "Copenhagen Burnout Inventory: each scale, 0 to 100"
     else:
@@ -190,6 +191,7 @@ def trend_page(service: WellbeingService, years: int | None = DEFAULT_YEARS) -> 
     ends = [min(w.start + dt.timedelta(days=6), today) for w in weeks]
     rolling = trends.rolling(rows, ends)
     labels = [_label(w.start) for w in weeks]
+    every = max(len(weeks) // 8, 1)  # about eight dates under a bar chart, as under the line charts
     charts = TrendCharts(
         mood=LineChart(
             "Mood and energy, 30-day rolling average",
@@ -213,6 +215,7 @@ def trend_page(service: WellbeingService, years: int | None = DEFAULT_YEARS) -> 
             "Hours",
             labels,
             [Series("After hours", [w.after_hours_hours for w in weeks])],
+            label_every=every,
         ),
         load=LineChart(
             "Load and mood",
@@ -222,13 +225,17 @@ def trend_page(service: WellbeingService, years: int | None = DEFAULT_YEARS) -> 
                 LineSeries("Load ratio", [w.load_ratio for w in weeks]),
                 LineSeries("Mood / 5", [None if w.mood is None else round(w.mood / 5, 2) for w in weeks]),
             ],
-            (0, 2),
+            (0, max(2.0, *(w.load_ratio or 0.0 for w in weeks))),
             [Threshold(1.0, "a full week")],
         ),
         mistakes=None
         if service.workload is None
         else BarChart(
-            "Mistakes logged, each week", "Mistakes", labels, [Series("Mistakes", [w.mistakes or 0 for w in weeks])]
+            "Mistakes logged, each week",
+            "Mistakes",
+            labels,
+            [Series("Mistakes", [w.mistakes or 0 for w in weeks])],
+            label_every=every,
         ),
         mail=None
         if service.mail is None
@@ -237,6 +244,7 @@ def trend_page(service: WellbeingService, years: int | None = DEFAULT_YEARS) -> 
             "Messages",
             labels,
             [Series("After-hours mail", [w.after_hours_mail or 0 for w in weeks])],
+            label_every=every,
         ),
     )
     notes = [
