@@ -66,3 +66,18 @@ def test_questionnaires_are_kept_with_their_scores(services: Services) -> None:
     with pytest.raises(BadInput, match="no question was answered"):
         services.wellbeing.questionnaires.take("who5", [None] * 5)
     assert len(services.wellbeing.questionnaires.history()) == 1
+
+
+def test_an_export_comes_back_whole_and_a_second_import_adds_nothing_twice(services: Services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    services.wellbeing.check_ins.check_in(mood=2, energy=3, sleep_hours=6.5, note="long day")
+    services.wellbeing.check_ins.check_in(mood=4, energy=4, day=TODAY - dt.timedelta(days=1))
+    services.wellbeing.questionnaires.take("cbi", [75, 75, 75, 50, 75, 50, 75, 75, 50, 75, 50, 50, 25])
+    exported = services.export()
+    other = Services.local(services.workspace.settings.with_database(f"sqlite:///{tmp_path / 'other.sqlite'}"))
+    other.import_(exported)
+    assert other.wellbeing.check_ins.all() == services.wellbeing.check_ins.all()
+    assert other.wellbeing.questionnaires.history()[0].scores == {"personal": 66.7, "work": 64.3, "client": None}
+    other.import_(exported, merge=True)
+    assert len(other.wellbeing.check_ins.all()) == 2  # one check-in per day, matched by its day
+    assert len(other.wellbeing.questionnaires.history()) == 1
+    other.store.dispose()

@@ -36,6 +36,8 @@ class InstrumentResponse(Owned):
     """One questionnaire taken: its answers as given (in the published item order) and the scale scores."""
 
     __tablename__ = "instrument_responses"
+    # Re-importing an export matches a questionnaire by what it was and when it was kept: never added twice.
+    __table_args__ = ({"info": {"natural_key": ("instrument", "taken_on", "created_at")}},)
 
     instrument: Mapped[str] = mapped_column(String(10), info={"choices": INSTRUMENTS})
     taken_on: Mapped[dt.date] = mapped_column(Date, index=True)

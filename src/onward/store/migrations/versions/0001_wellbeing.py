@@ -50,7 +50,8 @@ def upgrade() -> None:
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('owner_id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['owner_id'], ['owners.id'], name=op.f('fk_instrument_responses_owner_id_owners'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_instrument_responses'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_instrument_responses')),
+    info={'natural_key': ('instrument', 'taken_on', 'created_at')}
     )
     with op.batch_alter_table('instrument_responses', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_instrument_responses_owner_id'), ['owner_id'], unique=False)
