@@ -6,8 +6,11 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from onward.services import Services
-from onward.wellbeing.lowpoint import NO_PEOPLE, episode
+from onward.wellbeing.lowpoint import NO_PEOPLE, Signals, episode
 from onward.wellbeing.peers import SupportPerson
 from onward.wellbeing.schemas import CheckInView, ResponseView
 from onward.wellbeing.service import WellbeingService
@@ -97,3 +100,25 @@ def test_the_help_line_is_a_setting(services: Services) -> None:
     wellbeing.questionnaires.take("who5", [0, 1, 1, 1, 1])
     shown = wellbeing.low_point.current()
     assert shown is not None and shown.help_line == "Call the EAP: 0800 123"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    moods=st.lists(st.one_of(st.none(), st.integers(1, 5)), min_size=60, max_size=60),
+    who5=st.lists(st.tuples(st.integers(0, 59), st.integers(0, 25).map(lambda raw: 4.0 * raw)), max_size=4),
+    cbi=st.lists(st.tuples(st.integers(0, 59), st.sampled_from((25.0, 50.0, 75.0))), max_size=4),
+)
+def test_the_quick_sweep_agrees_with_the_signs_day_by_day(
+    moods: list[int | None], who5: list[tuple[int, float]], cbi: list[tuple[int, float]]
+) -> None:
+    check_ins = [_day(59 - i, mood) for i, mood in enumerate(moods) if mood is not None]
+    signals = Signals(
+        TODAY,
+        check_ins,
+        [(TODAY - dt.timedelta(days=d), v) for d, v in sorted(who5, reverse=True)],
+        [(TODAY - dt.timedelta(days=d), v) for d, v in sorted(cbi, reverse=True)],
+    )
+    held = signals.held_by_day(TODAY)
+    for back in range(60):
+        day = TODAY - dt.timedelta(days=back)
+        assert held[-1 - back] == bool(signals.on(day)), day

@@ -69,12 +69,45 @@ class Signals:
 
     def week_mood(self, last: dt.date) -> float | None:
         """Return the mean mood of the 7 days up to `last`, or None with fewer than 3 check-ins in them."""
-        b = (last - self.origin).days + 1
-        a = max(b - 7, 0)
+        return self._week_mood_at((last - self.origin).days + 1)
+
+    def held_by_day(self, today: dt.date) -> list[bool]:
+        """Return, for each day from the first one indexed to `today`, whether any sign held: one sweep over the
+        days (the same rules as `on`, without the words), so an episode's start is found in a millisecond."""
+        days = (today - self.origin).days + 1
+        held = [False] * days
+        w, c = 0, 0  # questionnaires taken up to the day being swept
+        for i in range(days):
+            day = self.origin + dt.timedelta(days=i)
+            while w < len(self.who5) and self.who5[w][0] <= day:
+                w += 1
+            while c < len(self.cbi) and self.cbi[c][0] <= day:
+                c += 1
+            if w:
+                taken, value = self.who5[w - 1]
+                if (day - taken).days <= WHO5_FRESH_DAYS and value <= instruments.WHO5_PROFESSIONAL:
+                    held[i] = True
+                    continue
+            fresh = c >= 2 and (day - self.cbi[c - 1][0]).days <= CBI_FRESH_DAYS
+            if fresh and min(self.cbi[c - 1][1], self.cbi[c - 2][1]) >= instruments.CBI_HIGH:
+                held[i] = True
+                continue
+            held[i] = self._mood_falling(i + 1)
+        return held
+
+    def _week_mood_at(self, b: int) -> float | None:
+        """The mean mood of the 7 days ending at prefix index `b` (None: fewer than 3 check-ins)."""
         if b <= 0:
             return None
+        a = max(b - 7, 0)
         n = self.counts[b] - self.counts[a]
         return (self.sums[b] - self.sums[a]) / n if n >= MOOD_WEEK_CHECK_INS else None
+
+    def _mood_falling(self, b: int) -> bool:
+        now, before, earlier = self._week_mood_at(b), self._week_mood_at(b - 7), self._week_mood_at(b - 14)
+        if now is None or before is None or earlier is None:
+            return False
+        return now < before < earlier and earlier - now >= MOOD_FALL
 
     def on(self, day: dt.date) -> list[str]:
         """Return the signs that held on `day`, judged with what was known then, in plain words (empty: none)."""
@@ -107,12 +140,12 @@ def episode(
     signs = signals.on(today)
     if not signs:
         return None
+    held = signals.held_by_day(today)
     start = today
-    for back in range(1, LOOK_BACK_DAYS):
-        day = today - dt.timedelta(days=back)
-        if not signals.on(day):
+    for back in range(1, min(LOOK_BACK_DAYS, len(held))):
+        if not held[-1 - back]:
             break
-        start = day
+        start = today - dt.timedelta(days=back)
     return start, signs
 
 
