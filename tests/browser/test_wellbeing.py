@@ -165,9 +165,21 @@ def test_a_low_point_brings_one_calm_note_that_can_be_put_away(browser: Browser,
     expect(page.get_by_role("link", name="A note for you")).to_be_visible()
     expect(page.get_by_role("link", name="Check in today?")).to_be_visible()
     page.get_by_role("link", name="A note for you").click()
+    assert errors == []
     page.get_by_test_id("low-point").get_by_role("button", name="Thank you, put this away").click()
     expect(page.get_by_test_id("low-point")).to_have_count(0)
     page.goto(server.base + "/")
     expect(page.get_by_role("link", name="A note for you")).to_have_count(0)  # once per episode
-    assert errors == []
+    # Saving an empty check-in says what is needed, beside each question, and nothing else.
+    page.goto(server.base + "/wellbeing")
+    page.locator("#check-in").get_by_role("button", name="Save check-in").click()
+    expect(page.locator("#check-in-mood-error")).to_have_text(
+        "mood: choose how your mood was today, from 1 (low) to 5 (good)"
+    )
+    expect(page.locator("#check-in-energy-error")).to_be_visible()
+    expect(page.locator("#check-in").get_by_role("group", name="Mood").get_by_label("1")).to_have_attribute(
+        "aria-invalid", "true"
+    )
+    check_page(page, server, "wellbeing-empty-check-in")
+    assert [e for e in errors if "status of 400" not in e] == []
     context.close()
