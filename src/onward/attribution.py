@@ -31,3 +31,30 @@ ONET = DataSource(
     ),
 )
 DATA_SOURCES.append(ONET)
+
+# wellbeing: the two questionnaires' item wording and scoring (src/onward/wellbeing/instruments.py).
+CBI_SOURCE = DataSource(
+    name="Copenhagen Burnout Inventory (CBI), English version used in the PUMA study",
+    publisher="National Research Centre for the Working Environment (NFA), Copenhagen",
+    licence="free to use with this citation",
+    url="https://nfa.dk/vaerktoejer/spoergeskemaer/spoergeskema-til-maaling-af-udbraendthed-cbi",
+    attribution=(
+        "Kristensen, T. S., Borritz, M., Villadsen, E. & Christensen, K. B. (2005). The Copenhagen Burnout "
+        "Inventory: A new tool for the assessment of burnout. Work & Stress, 19(3), 192-207. The 'high' range "
+        "(50 or more) follows Borritz, M. & Kristensen, T. S. (2004), Copenhagen Burnout Inventory: normative "
+        "data from a representative Danish population and results from the PUMA study."
+    ),
+)
+WHO5_SOURCE = DataSource(
+    name="WHO-5 Well-Being Index (1998 version)",
+    publisher="WHO Regional Office for Europe; Psychiatric Research Unit, Mental Health Centre North Zealand",
+    licence="free to use without permission, with this citation",
+    url="https://www.psykiatri-regionh.dk/who-5/",
+    attribution=(
+        "World Health Organization (1998). Wellbeing Measures in Primary Health Care: The DepCare Project. WHO "
+        "Regional Office for Europe. Scoring and cut-offs as reviewed in Topp, C. W., Østergaard, S. D., "
+        "Søndergaard, S. & Bech, P. (2015). The WHO-5 Well-Being Index: a systematic review of the literature. "
+        "Psychotherapy and Psychosomatics, 84(3), 167-176."
+    ),
+)
+DATA_SOURCES.extend((CBI_SOURCE, WHO5_SOURCE))

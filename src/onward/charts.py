@@ -10,7 +10,7 @@ chosen for contrast and colour-blind safety (Okabe–Ito).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -52,6 +52,7 @@ class BarChart:
     width: int = 720
     height: int = 280
     kind: str = "bars"
+    label_every: int | None = None  # write every n-th label only (long series); None: the usual thinning
 
     def svg(self) -> str:
         return stacked_bars(
@@ -62,6 +63,7 @@ class BarChart:
             line=self.line,
             width=self.width,
             height=self.height,
+            label_every=self.label_every,
         )
 
 
@@ -112,9 +114,6 @@ class ScatterChart:
         )
 
 
-Chart = BarChart | ScatterChart
-
-
 def _nice_max(value: float) -> float:
     if value <= 0:
         return 1.0
@@ -141,6 +140,7 @@ def stacked_bars(
     line: Series | None = None,
     width: int = 720,
     height: int = 280,
+    label_every: int | None = None,
 ) -> str:
     """Return SVG of bars stacked by series for each label, with an optional line (e.g. capacity)."""
     left, right, top, bottom = 48, 12, 28, 64
@@ -186,7 +186,8 @@ def stacked_bars(
                 f'fill="{colour}"><title>{escape(series.name)}, {escape(label)}: {_fmt(value)}</title></rect>'
             )
             base += value
-        if n <= 16 or i % max(n // 12, 1) == 0:
+        shown = i % label_every == 0 if label_every else n <= 16 or i % max(n // 12, 1) == 0
+        if shown:
             parts.append(
                 f'<text x="{x + bar_w / 2:.1f}" y="{top + plot_h + 14}" text-anchor="middle" '
                 f'fill="{INK}">{escape(label)}</text>'
@@ -327,3 +328,178 @@ def scatter(
             parts.append(f'<text x="{px(xv) + 7:.1f}" y="{py(yv) + 4:.1f}" fill="{INK}">{escape(text)}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+# ---- lines with thresholds, and a calendar of coloured days (well-being's trends) ----
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A horizontal line drawn across a line chart and named, e.g. "high (50)"."""
+
+    value: float
+    label: str
+
+
+@dataclass(frozen=True)
+class LineSeries:
+    """One line; a None value is a gap (no data that week), never drawn as zero."""
+
+    name: str
+    values: Sequence[float | None]
+
+
+@dataclass(frozen=True)
+class LineChart:
+    """Lines over labels on a fixed y range, with named threshold lines (e.g. rolling mood; WHO-5 with 50 and 28)."""
+
+    title: str
+    y_label: str
+    labels: Sequence[str]
+    lines: Sequence[LineSeries]
+    y_range: tuple[float, float]
+    thresholds: Sequence[Threshold] = ()
+    width: int = 720
+    height: int = 260
+    kind: str = "lines"
+
+    def svg(self) -> str:
+        return lines_chart(self)
+
+
+@dataclass(frozen=True)
+class PixelDay:
+    day: str  # YYYY-MM-DD
+    value: int | None  # e.g. mood 1-5; None: no check-in that day
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PixelCalendar:
+    """A year in pixels: one square per day, a column per week (Monday on top), coloured by a 1-5 value."""
+
+    title: str
+    days: Sequence[PixelDay]  # consecutive days, oldest first, starting on a Monday
+    value_names: Sequence[str] = ("1", "2", "3", "4", "5")
+    colours: Sequence[str] = field(default=("#440154", "#3B528B", "#21918C", "#5EC962", "#FDE725"))
+    kind: str = "pixels"
+
+    def svg(self) -> str:
+        return pixel_calendar(self)
+
+
+def _points(values: Sequence[float | None], x: Sequence[float], y: object) -> list[list[tuple[float, float]]]:
+    """Split a line into runs without gaps: each run is drawn on its own."""
+    runs: list[list[tuple[float, float]]] = [[]]
+    for xv, value in zip(x, values, strict=True):
+        if value is None:
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append((xv, y(value)))  # type: ignore[operator]
+    return [run for run in runs if run]
+
+
+def lines_chart(chart: LineChart) -> str:
+    """Return SVG of `chart`: its lines (gaps left open), thresholds dashed and named, every text escaped."""
+    left, right, top, bottom = 48, 12, 28, 52
+    width, height = chart.width, chart.height
+    plot_w, plot_h = width - left - right, height - top - bottom
+    low, high = chart.y_range
+    n = max(len(chart.labels), 1)
+    step = plot_w / max(n - 1, 1)
+    xs = [left + i * step if n > 1 else left + plot_w / 2 for i in range(len(chart.labels))]
+
+    def y(value: float) -> float:
+        clipped = min(max(value, low), high)
+        return top + plot_h - (clipped - low) / ((high - low) or 1) * plot_h
+
+    summary = "; ".join(
+        f"{line.name}: " + ", ".join("none" if v is None else _fmt(v) for v in line.values[-6:]) for line in chart.lines
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" role="img" '
+        f'font-family="system-ui, sans-serif" font-size="11">',
+        f"<title>{escape(chart.title)}</title><desc>{escape(chart.y_label)}. Latest values: {escape(summary)}</desc>",
+        f'<text x="{left}" y="16" font-size="13" font-weight="600" fill="{INK}">{escape(chart.title)}</text>',
+    ]
+    for i in range(5):
+        value = low + (high - low) * i / 4
+        ty = y(value)
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="{GRID}"/>')
+        parts.append(f'<text x="{left - 6}" y="{ty + 4:.1f}" text-anchor="end" fill="{INK}">{_fmt(value)}</text>')
+    for threshold in chart.thresholds:
+        ty = y(threshold.value)
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="{PALETTE[5]}" '
+            f'stroke-width="1.5" stroke-dasharray="5 4"/>'
+        )
+        parts.append(
+            f'<text x="{width - right - 4}" y="{ty - 4:.1f}" text-anchor="end" fill="{INK}">'
+            f"{escape(threshold.label)}</text>"
+        )
+    every = max(n // 8, 1)
+    for i, label in enumerate(chart.labels):
+        if i % every == 0:
+            parts.append(
+                f'<text x="{xs[i]:.1f}" y="{top + plot_h + 14}" text-anchor="middle" fill="{INK}">'
+                f"{escape(label)}</text>"
+            )
+    for k, line in enumerate(chart.lines):
+        colour = PALETTE[k % len(PALETTE)]
+        for run in _points(line.values, xs, y):
+            if len(run) == 1:
+                ((px, py),) = run
+                parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3" fill="{colour}"/>')
+                continue
+            points = " ".join(f"{px:.1f},{py:.1f}" for px, py in run)
+            parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"/>')
+    parts.append(_legend([line.name for line in chart.lines], None, left, height - 10, width))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def pixel_calendar(chart: PixelCalendar) -> str:
+    """Return SVG of one square per day in week columns, coloured by value, each with its date as a tooltip."""
+    cell, gap, left, top = 11, 2, 28, 26
+    weeks = max((len(chart.days) + 6) // 7, 1)
+    width = left + weeks * (cell + gap) + 8
+    height = top + 7 * (cell + gap) + 30
+    counted = [d.value for d in chart.days if d.value is not None]
+    summary = f"{len(counted)} of {len(chart.days)} days have a value" + (
+        f", average {sum(counted) / len(counted):.1f}" if counted else ""
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart pixels" viewBox="0 0 {width} {height}" role="img" '
+        f'font-family="system-ui, sans-serif" font-size="10">',
+        f"<title>{escape(chart.title)}</title><desc>{escape(summary)}</desc>",
+        f'<text x="0" y="14" font-size="13" font-weight="600" fill="{INK}">{escape(chart.title)}</text>',
+    ]
+    for row, name in ((0, "Mon"), (3, "Thu"), (6, "Sun")):
+        parts.append(f'<text x="0" y="{top + row * (cell + gap) + 9}" fill="{INK}">{name}</text>')
+    for i, day in enumerate(chart.days):
+        column, row = divmod(i, 7)
+        x, y = left + column * (cell + gap), top + row * (cell + gap)
+        if day.value is None:
+            fill, words = "#ffffff", "no check-in"
+            stroke = f' stroke="{GRID}"'
+        else:
+            fill = chart.colours[min(max(day.value, 1), len(chart.colours)) - 1]
+            words = chart.value_names[min(max(day.value, 1), len(chart.value_names)) - 1]
+            stroke = ""
+        tip = f"{day.day}: {words}" + (f" ({day.note})" if day.note else "")
+        parts.append(
+            f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" rx="2" fill="{fill}"{stroke}>'
+            f"<title>{escape(tip)}</title></rect>"
+        )
+    x = left
+    legend_y = top + 7 * (cell + gap) + 16
+    for colour, name in zip(chart.colours, chart.value_names, strict=False):
+        parts.append(f'<rect x="{x}" y="{legend_y - 9}" width="10" height="10" fill="{colour}"/>')
+        parts.append(f'<text x="{x + 13}" y="{legend_y}" fill="{INK}">{escape(name)}</text>')
+        x += 18 + 6 * len(name)
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+Chart = BarChart | ScatterChart | LineChart | PixelCalendar

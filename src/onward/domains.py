@@ -72,6 +72,22 @@ REGISTRY: tuple[Domain, ...] = (
         demo="onward.fit.demo:fill",
         heavy_user="onward.fit.bench:fill_heavy_user",
     ),
+    Domain(
+        name="wellbeing",
+        title="Well-being: a daily check-in, two questionnaires, trends over the years",
+        models=("onward.wellbeing.models",),
+        menu=MenuEntry(
+            "Well-being",
+            "/wellbeing",
+            60,
+            "A 20-second check-in, the burnout and well-being questionnaires, and how you are doing over time.",
+        ),
+        routes=("wellbeing.pages", "wellbeing.surveys"),
+        commands=("wellbeing.commands",),
+        demo="onward.wellbeing.demo:fill",
+        heavy_user="onward.wellbeing.bench:fill_heavy_user",
+        today="onward.wellbeing.today:items",
+    ),
 )
 
 DOMAINS: tuple[str, ...] = tuple(domain.name for domain in REGISTRY)

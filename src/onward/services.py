@@ -22,6 +22,7 @@ from onward.workspace import Preferences, Workspace
 if TYPE_CHECKING:
     from onward.fit.matching.service import MatchingService
     from onward.fit.service import FitService
+    from onward.wellbeing.service import WellbeingService
     from onward.workload.files.service import WorkloadImports
     from onward.workload.service import WorkloadService
 
@@ -74,6 +75,14 @@ class Services:
         from onward.fit.matching.service import MatchingService
 
         return MatchingService(self.workspace, self.fit)
+
+    @cached_property
+    def wellbeing(self) -> WellbeingService:
+        from onward.wellbeing.service import WellbeingService
+
+        # Well-being reads its peers through Protocols of its own (onward.wellbeing.peers): workload now;
+        # mail (AfterHoursMail) and network (SupportPeople) are handed in here once they land.
+        return WellbeingService(self.workspace, workload=WorkloadPulseOf(self))
 
     @cached_property
     def preferences(self) -> Preferences:
@@ -137,3 +146,27 @@ class Services:
         from onward.store.backup import restore
 
         return restore(self.store, source)
+
+
+class WorkloadPulseOf:
+    """Well-being's view of the workload (onward.wellbeing.peers.WorkloadPulse), over the workload service.
+
+    Takes the Services, not the workload service, so the well-being pages build the workload only when a
+    check-in asks for this week's load or the trends ask for mistakes.
+    """
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def current_load_ratio(self) -> float | None:
+        week = self.services.workload.planning.load_forecast(1).weeks[0]
+        return None if week.ratio is None else round(week.ratio, 3)
+
+    def mistakes_by_week(self, first_monday: dt.date, weeks: int) -> dict[dt.date, int]:
+        end = first_monday + dt.timedelta(days=7 * weeks)
+        counts: dict[dt.date, int] = {}
+        for mistake in self.services.workload.mistakes.list_mistakes():
+            if first_monday <= mistake.happened_on < end:
+                monday = mistake.happened_on - dt.timedelta(days=mistake.happened_on.weekday())
+                counts[monday] = counts.get(monday, 0) + 1
+        return counts

@@ -187,6 +187,17 @@ class Settings(BaseSettings):
         ),
     )
 
+    professional_help_line: str = Field(
+        default=(
+            "If it has felt this heavy for a while, a doctor, a counsellor or your employer's assistance "
+            "programme can help. Asking is a good step, not a failure."
+        ),
+        description=(
+            "Well-being: the line about professional help in the low-point message (for example your "
+            "employee-assistance programme's number, or a local helpline)."
+        ),
+    )
+
     @field_validator("database_url", "demo_database_url", "token", "timezone", "cache_dir", mode="before")
     @classmethod
     def _empty_is_none(cls, value: Any) -> Any:

@@ -152,3 +152,21 @@ NO_TEXTS = (
 NO_MATCHES = "No occupations found."
 NO_POSTINGS = "No postings yet. Import some with `onward postings import FILE --format csv|jsonld|text`."
 MATCHED_BY = "Matched by {label}."
+# ---- wellbeing ----
+CHECKIN_HELP = (
+    "Check in for today (or --date): mood and energy 1-5, and if you like sleep, hours worked, minutes after "
+    "hours, time with people, one line. Checking in again the same day replaces it."
+)
+SURVEY_HELP = (
+    "Take a questionnaire: cbi (Copenhagen Burnout Inventory) or who5 (WHO-5 Well-Being Index). --answers in the "
+    "published item order, each the points of the option chosen as printed (CBI 100/75/50/25/0, the reversed item "
+    "as answered; WHO-5 0-5); an empty position is a skipped item. Not a diagnosis."
+)
+WELLBEING_HELP = "Well-being over time: trends across the years."
+WELLBEING_TREND_HELP = (
+    "Every week since your first check-in: mood, energy, sleep, after-hours work, load, mistakes; the 30-day "
+    "rolling averages and your questionnaire scores."
+)
+CHECKED_IN = "Checked in for {day}: mood {mood}, energy {energy}. Thank you."
+NOT_A_DIAGNOSIS = "This is not a diagnosis."
+NO_TREND = "Nothing to show yet: check in with `onward checkin --mood 3 --energy 3`."

@@ -6,7 +6,17 @@ from dataclasses import dataclass
 
 from fastapi import APIRouter
 
-from onward.charts import BarChart, Point, ScatterChart, Series
+from onward.charts import (
+    BarChart,
+    LineChart,
+    LineSeries,
+    PixelCalendar,
+    PixelDay,
+    Point,
+    ScatterChart,
+    Series,
+    Threshold,
+)
 from onward.web.pages import page
 
 router = APIRouter()
@@ -16,6 +26,8 @@ router = APIRouter()
 class PatternsPage:
     bar_chart: BarChart
     scatter_chart: ScatterChart
+    line_chart: LineChart | None = None
+    pixel_calendar: PixelCalendar | None = None
 
 
 @page(router, "/-/patterns", "patterns.html", api_path="/api/-/patterns")
@@ -36,5 +48,17 @@ def patterns() -> PatternsPage:
             y_label="skill",
             x_range=(1, 5),
             y_range=(1, 5),
+        ),
+        line_chart=LineChart(
+            title="WHO-5 Well-Being Index",
+            y_label="score",
+            labels=weeks,
+            lines=[LineSeries("WHO-5", [64, 48, None, 56])],
+            y_range=(0, 100),
+            thresholds=[Threshold(50, "50 or less: low")],
+        ),
+        pixel_calendar=PixelCalendar(
+            "Mood, day by day",
+            [PixelDay(f"2026-11-{day:02d}", [3, 4, None, 2, 5, 4, 3][day % 7]) for day in range(2, 30)],
         ),
     )

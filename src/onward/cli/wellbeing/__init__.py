@@ -1,0 +1,1 @@
+"""Well-being commands: `onward checkin`, `onward survey`, `onward wellbeing trend`."""
