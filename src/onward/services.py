@@ -22,6 +22,7 @@ from onward.workspace import Preferences, Workspace
 if TYPE_CHECKING:
     from onward.fit.matching.service import MatchingService
     from onward.fit.service import FitService
+    from onward.reflection.service import ReflectionService
     from onward.workload.files.service import WorkloadImports
     from onward.workload.service import WorkloadService
 
@@ -74,6 +75,13 @@ class Services:
         from onward.fit.matching.service import MatchingService
 
         return MatchingService(self.workspace, self.fit)
+
+    @cached_property
+    def reflection(self) -> ReflectionService:
+        from onward.reflection.service import ReflectionService
+
+        # Each entry keeps this week's load; reflection reads it through its own LoadNow Protocol.
+        return ReflectionService(self.workspace, CurrentLoad(self))
 
     @cached_property
     def preferences(self) -> Preferences:
@@ -137,3 +145,16 @@ class Services:
         from onward.store.backup import restore
 
         return restore(self.store, source)
+
+
+class CurrentLoad:
+    """Reflection's LoadNow over the workload: this week's hours needed / hours available (None: no hours)."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def current_load_ratio(self) -> float | None:
+        weeks = self.services.workload.planning.load_forecast(1).weeks
+        if not weeks or weeks[0].hours_needed <= 0:
+            return None  # nothing planned: no load to speak of, rather than a load of 0
+        return weeks[0].ratio
