@@ -87,9 +87,10 @@ def test_prompts_and_resurfacing(onward) -> None:  # type: ignore[no-untyped-def
         "free",
     ]
     code, out, _ = onward("journal", "resurface")
-    assert out.startswith("Nothing to resurface yet")
+    assert code == 0 and out.startswith("Nothing to resurface yet")
     onward("journal", "add", "--date", "2025-11-28", "A year ago: interview nerves.")
-    _code, out, _ = onward("journal", "resurface", "--json")
+    code, out, _ = onward("journal", "resurface", "--json")
+    assert code == 0
     again = json.loads(out)
     assert again["one_year_ago"][0]["year"] == 2025
     assert again["one_year_ago"][0]["entries"][0]["text"] == "A year ago: interview nerves."
