@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, DateTime, Float, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, Float, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from onward.reflection.prompts import KEYS
@@ -32,12 +32,17 @@ class JournalEntry(Owned):
 
     __tablename__ = "journal_entries"
     # Entries brought in from jrnl keep a key made from the entry, so importing the same file twice adds nothing.
-    __table_args__ = (UniqueConstraint("owner_id", "source_key"), {"info": {"natural_key": ("source_key",)}})
+    __table_args__ = (
+        UniqueConstraint("owner_id", "source_key"),
+        # The journal is read newest first, one owner at a time: the index walks it in that order.
+        Index("ix_journal_entries_owner_written", "owner_id", "written_at", "id"),
+        {"info": {"natural_key": ("source_key",)}},
+    )
 
     prompt: Mapped[str | None] = mapped_column(String(20), index=True, info={"choices": KEYS})
     text: Mapped[str] = mapped_column(Text)
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
-    written_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)  # the person's own clock, no zone
+    written_at: Mapped[dt.datetime] = mapped_column(DateTime)  # the person's own clock, no zone
     # The workload's hours needed / hours available for the week it was written (None: not known).
     load_ratio: Mapped[float | None] = mapped_column(Float)
     source_key: Mapped[str | None] = mapped_column(String(80))

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Boolean, Float, Integer, Select, and_, exists, func, literal_column, or_, select, text
+from sqlalchemy import Boolean, Date, Float, Integer, Select, and_, exists, func, literal_column, or_, select, text
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.sql.elements import ColumnElement
@@ -99,4 +99,40 @@ def around_dates(dates: list[tuple[dt.date, dt.date]]) -> ColumnElement[bool]:
             )
             for first, last in dates
         )
+    )
+
+
+def tag_counts(dialect: str) -> Select[Any]:
+    """Return (tag, entries) for every tag used, counted by the database (most used first)."""
+    if dialect == "postgresql":
+        each = func.jsonb_array_elements_text(sql_cast(JournalEntry.tags, JSONB)).table_valued("value").lateral()
+    else:
+        each = func.json_each(JournalEntry.tags).table_valued("value")
+    tag = each.c.value
+    return (
+        select(tag, func.count())
+        .select_from(JournalEntry)
+        .join(each, literal_column("1") == literal_column("1"))
+        .group_by(tag)
+        .order_by(func.count().desc(), tag)
+    )
+
+
+def week_start(dialect: str) -> ColumnElement[Any]:
+    """Return the Monday (a date) of the week an entry was written, as the database computes it."""
+    if dialect == "postgresql":
+        return sql_cast(func.date_trunc("week", JournalEntry.written_at), Date)
+    return func.date(JournalEntry.written_at, "weekday 0", "-6 days")
+
+
+def heaviest_weeks(dialect: str, weeks: int) -> Select[Any]:
+    """Return (week's Monday, highest load recorded) for the `weeks` weeks with the highest load above 0."""
+    monday = week_start(dialect).label("monday")
+    top = func.max(JournalEntry.load_ratio).label("top")
+    return (
+        select(monday, top)
+        .where(JournalEntry.load_ratio.is_not(None), JournalEntry.load_ratio > 0)
+        .group_by(monday)
+        .order_by(top.desc(), monday)
+        .limit(weeks)
     )

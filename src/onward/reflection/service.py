@@ -9,7 +9,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import uuid
-from collections import Counter, defaultdict
 from typing import Any, Protocol
 
 from sqlalchemy import func, select
@@ -36,6 +35,7 @@ FREE = "free"  # what a person types for "no prompt" (`--prompt free`, the filte
 SEARCH_LIMIT = 50
 AROUND_DAYS = 7  # "one year ago" looks this many days either side of today's date
 HEAVY_WEEKS, PER_HEAVY_WEEK = 3, 3
+PER_YEAR = 3  # entries shown from around this date in each past year
 
 
 class LoadNow(Protocol):
@@ -66,6 +66,11 @@ def _same_day(today: dt.date, year: int) -> dt.date:
     if today.month == 2 and today.day == 29 and not calendar.isleap(year):
         return dt.date(year, 2, 28)
     return today.replace(year=year)
+
+
+def _as_date(value: Any) -> dt.date:
+    """A week's Monday as SQLite (text) or PostgreSQL (a date) gives it."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 def read_prompt(value: str | None) -> str | None:
@@ -203,7 +208,11 @@ class ReflectionService:
         with self.workspace.session() as session:
             found: Any = session.execute(search.find(self.dialect, terms, chosen, limit))
             rows: list[tuple[JournalEntry, float | None]] = [(row[0], row[1]) for row in found]
-            return [SearchHit(_view(entry), snippet(entry.text, terms), float(score or 0.0)) for entry, score in rows]
+            # Without words a list shows each entry's first line: no snippet to cut.
+            return [
+                SearchHit(_view(entry), snippet(entry.text, terms) if terms else [], float(score or 0.0))
+                for entry, score in rows
+            ]
 
     def read_filters(self, filters: Filters) -> Filters:
         """Return the filters as stored values (a tag as tags are kept), or raise BadInput naming the bad one."""
@@ -230,10 +239,7 @@ class ReflectionService:
     def tag_counts(self) -> list[TagCount]:
         """Return every tag used, most used first."""
         with self.workspace.session() as session:
-            counts: Counter[str] = Counter()
-            for tags in session.scalars(select(JournalEntry.tags)):
-                counts.update(tags or [])
-        return [TagCount(tag, n) for tag, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+            return [TagCount(str(tag), int(n)) for tag, n in session.execute(search.tag_counts(self.dialect))]
 
     # ---- resurfacing ----
 
@@ -241,46 +247,41 @@ class ReflectionService:
         """Return entries from around today's date in past years, and those written in the heaviest weeks."""
         return Resurfaced(self.one_year_ago(), self.heaviest_weeks(), AROUND_DAYS)
 
-    def one_year_ago(self, around: int = AROUND_DAYS) -> list[YearAgo]:
-        """Return, per past year (the most recent first), the entries written within `around` days of today's date."""
+    def one_year_ago(self, around: int = AROUND_DAYS, per_year: int = PER_YEAR) -> list[YearAgo]:
+        """Return, per past year (the most recent first), up to `per_year` entries written within `around` days
+        of today's date (the first ones of that fortnight)."""
+        out = []
         with self.workspace.session() as session:
             oldest = session.scalar(select(func.min(JournalEntry.written_at)))
-            if oldest is None or oldest.year >= self.today.year:
+            if oldest is None:
                 return []
-            days = {year: _same_day(self.today, year) for year in range(self.today.year - 1, oldest.year - 1, -1)}
-            spans = [(day - dt.timedelta(days=around), day + dt.timedelta(days=around)) for day in days.values()]
-            rows = session.scalars(
-                select(JournalEntry).where(search.around_dates(spans)).order_by(JournalEntry.written_at)
-            ).all()
-        by_year: dict[int, list[EntryView]] = defaultdict(list)
-        for row in rows:
-            # The year whose date it is near (an early-January entry can be near a late-December date).
-            year = min(days, key=lambda y: abs((row.written_at.date() - days[y]).days))
-            by_year[year].append(_view(row))
-        return [YearAgo(year, entries) for year, entries in sorted(by_year.items(), reverse=True)]
+            for year in range(self.today.year - 1, oldest.year - 1, -1):
+                day = _same_day(self.today, year)
+                span = search.around_dates([(day - dt.timedelta(days=around), day + dt.timedelta(days=around))])
+                rows = session.scalars(
+                    select(JournalEntry).where(span).order_by(JournalEntry.written_at, JournalEntry.id).limit(per_year)
+                ).all()
+                if rows:
+                    out.append(YearAgo(year, [_view(row) for row in rows]))
+        return out
 
     def heaviest_weeks(self, weeks: int = HEAVY_WEEKS, per_week: int = PER_HEAVY_WEEK) -> list[HeavyWeek]:
         """Return the `weeks` weeks with the highest load recorded (above 0), heaviest first, each with its entries."""
         with self.workspace.session() as session:
-            recorded = session.execute(
-                select(JournalEntry.id, JournalEntry.written_at, JournalEntry.load_ratio).where(
-                    JournalEntry.load_ratio.is_not(None), JournalEntry.load_ratio > 0
-                )
-            ).all()
-            by_week: dict[dt.date, tuple[float, list[int]]] = {}
-            for entry_id, written_at, ratio in recorded:
-                monday = written_at.date() - dt.timedelta(days=written_at.weekday())
-                top, ids = by_week.get(monday, (0.0, []))
-                by_week[monday] = (max(top, ratio or 0.0), [*ids, entry_id])
-            chosen = sorted(by_week.items(), key=lambda item: (-item[1][0], item[0]))[:weeks]
-            wanted = [i for _, (_, ids) in chosen for i in ids]
-            rows = {
-                row.id: row for row in session.scalars(select(JournalEntry).where(JournalEntry.id.in_(wanted or [-1])))
-            }
+            chosen = [
+                (_as_date(monday), float(top))
+                for monday, top in session.execute(search.heaviest_weeks(self.dialect, weeks))
+            ]
             out = []
-            for monday, (ratio, ids) in chosen:
-                entries = sorted((rows[i] for i in ids), key=lambda r: r.written_at)[:per_week]
-                out.append(HeavyWeek(monday, round(ratio, 2), [_view(r) for r in entries]))
+            for monday, top in chosen:
+                in_week = search.around_dates([(monday, monday + dt.timedelta(days=6))])
+                rows = session.scalars(
+                    select(JournalEntry)
+                    .where(in_week)
+                    .order_by(JournalEntry.written_at, JournalEntry.id)
+                    .limit(per_week)
+                ).all()
+                out.append(HeavyWeek(monday, round(top, 2), [_view(r) for r in rows]))
             return out
 
     # ---- export and import ----

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from onward.errors import BadInput
@@ -71,7 +71,12 @@ def _stemmer() -> Any:
 
 def stem(word: str) -> str:
     """Return the English stem of a word ("walking" → "walk"), as both databases' search matches by stems."""
-    result: str = _stemmer().stemWord(word.lower())
+    return _stem_of(word.lower())
+
+
+@lru_cache(maxsize=100_000)  # a journal's words repeat: most are stemmed once
+def _stem_of(word: str) -> str:
+    result: str = _stemmer().stemWord(word)
     return result
 
 
@@ -81,16 +86,16 @@ def snippet(text: str, words: list[str], *, size: int = SNIPPET_WORDS) -> list[P
     tokens = list(WORD.finditer(text))
     if not tokens:
         return [Piece(text[:200])] if text else []
-    hits = [i for i, token in enumerate(tokens) if stems and stem(token.group()) in stems]
-    first = max(0, (hits[0] if hits else 0) - size // 3)
+    # Stems are looked at only up to the first match and within the snippet: long entries stay cheap.
+    first_hit = next((i for i, token in enumerate(tokens) if stem(token.group()) in stems), 0) if stems else 0
+    first = max(0, first_hit - size // 3)
     last = min(len(tokens), first + size)
+    hits = [i for i in range(first, last) if stems and stem(tokens[i].group()) in stems]
     start = tokens[first].start() if first > 0 else 0
     end = len(text) if last == len(tokens) else tokens[last].start()
     pieces: list[Piece] = [Piece("… ")] if first > 0 else []
     cursor = start
     for i in hits:
-        if not first <= i < last:
-            continue
         token = tokens[i]
         if token.start() > cursor:
             pieces.append(Piece(text[cursor : token.start()]))
