@@ -10,6 +10,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from onward.cli.main import main
+from onward.services import Services
+from onward.settings import Settings
+
 from .conftest import csrf
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -146,3 +150,18 @@ def test_no_report_or_export_for_others_carries_the_journal(client: TestClient) 
         response = client.get(path)
         assert response.status_code == 200, path
         assert "zanzibar" not in response.text and demo_words not in response.text, path
+
+
+def test_the_search_api_twin_is_what_onward_journal_search_json_prints(
+    client: TestClient, settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    services = Services.local(settings)
+    services.fill_demo()
+    services.store.dispose()
+    api = client.get("/api/reflection/search", params={"q": "rota", "tag": "work"}).json()
+    monkeypatch.setenv("ONWARD_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("ONWARD_TODAY", settings.today.isoformat() if settings.today else "")
+    capsys.readouterr()
+    assert main(["--db", str(settings.database_url), "journal", "search", "rota", "--tag", "work", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == api
+    assert [hit["entry"]["tags"] for hit in api["hits"]] == [["work", "tired"]]
