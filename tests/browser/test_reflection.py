@@ -23,6 +23,14 @@ def test_writing_a_reflection_and_finding_it_again(page: Page, server: Server) -
 
     page.get_by_role("link", name="Write about: Looking after myself").click()
     expect(page.get_by_test_id("question")).to_have_text("How will you look after yourself from here on?")
+    # Typing is kept as a draft every few seconds: leaving the page before saving loses nothing.
+    page.get_by_label("Your entry").press_sequentially("Sundays are for")
+    expect(page.locator("#draft-status-new")).to_contain_text("Draft kept at")
+    page.goto(server.base + "/reflection")
+    page.goto(server.base + "/reflection/write")
+    expect(page.get_by_label("Your entry")).to_have_value("Sundays are for")
+    expect(page.get_by_label("Question")).to_have_value("care")
+    expect(page.locator("#draft-status-new")).to_contain_text("nothing you typed was lost")
     page.get_by_label("Your entry").fill(WORDS)
     page.get_by_label("Tags (optional, separated by spaces or commas)").fill("care, weekends!")
     page.get_by_role("button", name="Save entry").click()
@@ -35,6 +43,8 @@ def test_writing_a_reflection_and_finding_it_again(page: Page, server: Server) -
     page.get_by_role("button", name="Save entry").click()
     expect(page.get_by_role("status").filter(has_text="Saved.")).to_be_visible()
     expect(page.get_by_test_id("entry-text")).to_have_text(WORDS)
+    page.goto(server.base + "/reflection/write")
+    expect(page.get_by_label("Your entry")).to_have_value("")  # the draft went with the save
 
     page.goto(server.base + "/reflection/search")
     page.get_by_label("Words").fill("allotments email")

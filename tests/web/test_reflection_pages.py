@@ -165,3 +165,44 @@ def test_the_search_api_twin_is_what_onward_journal_search_json_prints(
     assert main(["--db", str(settings.database_url), "journal", "search", "rota", "--tag", "work", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == api
     assert [hit["entry"]["tags"] for hit in api["hits"]] == [["work", "tired"]]
+
+
+def test_what_is_being_typed_is_kept_as_a_draft_until_saved(client: TestClient) -> None:
+    token = csrf(client)
+    headers = {"HX-Request": "true", "X-CSRF-Token": token}
+    typed = {"form": "new", "prompt": "start", "text": "First month: listen, and write down", "tags": "next-job"}
+    kept = client.post("/reflection/draft", data=typed, headers=headers)
+    assert kept.status_code == 200 and kept.text.startswith("Draft kept at")
+    # The tab closed before saving: opening the form again gives everything back, prompt included.
+    page = client.get("/reflection/write")
+    assert ">First month: listen, and write down</textarea>" in page.text
+    assert '<option value="start" selected>' in page.text and 'value="next-job"' in page.text
+    assert "nothing you typed was lost" in page.text
+    assert client.get("/api/reflection/write").json()["draft"]["text"] == typed["text"]
+
+    write(client, token, text=typed["text"] + " what I was hired for.", prompt="start")
+    assert client.get("/api/reflection/write").json()["draft"] is None
+    assert ">First month" not in client.get("/reflection/write").text
+
+
+def test_an_edit_in_progress_is_kept_and_can_be_discarded(client: TestClient) -> None:
+    token = csrf(client)
+    location = write(client, token, text="Original words.").headers["location"]  # type: ignore[attr-defined]
+    entry_id = int(location.split("/")[-1].split("?")[0])
+    form = f"entry-{entry_id}"
+    client.post(
+        "/reflection/draft", data={"form": form, "text": "Half-way through a rewrite"}, headers={"X-CSRF-Token": token}
+    )
+    page = client.get(f"/reflection/entries/{entry_id}")
+    assert ">Half-way through a rewrite</textarea>" in page.text and '<details class="card" open>' in page.text
+    assert client.get(f"/api/reflection/entries/{entry_id}").json()["entry"]["text"] == "Original words."
+    back = client.post(
+        "/reflection/draft/discard",
+        data={"csrf_token": token, "form": form, "back": f"/reflection/entries/{entry_id}"},
+        follow_redirects=False,
+    )
+    assert back.headers["location"] == f"/reflection/entries/{entry_id}"
+    assert "Half-way" not in client.get(f"/reflection/entries/{entry_id}").text
+    refused = client.post("/reflection/draft", data={"form": "other", "text": "x"}, headers={"X-CSRF-Token": token})
+    assert refused.status_code == 400
+    assert client.post("/reflection/draft", data={"form": "new", "text": "x"}).status_code == 403  # no CSRF token

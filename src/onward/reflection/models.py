@@ -48,4 +48,21 @@ class JournalEntry(Owned):
     source_key: Mapped[str | None] = mapped_column(String(80))
 
 
-__all__ = ["JournalEntry"]
+class JournalDraft(Owned):
+    """What is being typed into a journal form, kept every few seconds until it is saved as an entry.
+
+    `form` names the form: "new" for a new entry, "entry-<id>" for an edit. Nothing is checked here: a draft
+    keeps whatever was typed, so a closed tab or a lost connection loses nothing.
+    """
+
+    __tablename__ = "journal_drafts"
+    __table_args__ = (UniqueConstraint("owner_id", "form"), {"info": {"natural_key": ("form",)}})
+
+    form: Mapped[str] = mapped_column(String(40))
+    prompt: Mapped[str] = mapped_column(String(20), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[str] = mapped_column(String(500), default="")
+    on: Mapped[str] = mapped_column(String(40), default="")
+
+
+__all__ = ["JournalDraft", "JournalEntry"]

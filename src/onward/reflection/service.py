@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from onward.errors import BadInput, NotFound, OnwardError
 from onward.reflection import export, jrnl, search
+from onward.reflection.drafts import Drafts
 from onward.reflection.models import MAX_TEXT, JournalEntry
 from onward.reflection.prompts import BY_KEY, KEYS, PROMPTS, Prompt, question_of, title_of
 from onward.reflection.schemas import (
@@ -97,6 +98,7 @@ class ReflectionService:
     def __init__(self, workspace: Workspace, load_now: LoadNow | None = None) -> None:
         self.workspace = workspace
         self.load_now = load_now
+        self.drafts = Drafts(workspace)  # what is being typed, kept until saved
 
     @property
     def today(self) -> dt.date:

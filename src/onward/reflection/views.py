@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from onward.reflection.drafts import NEW, DraftView, edit_form
 from onward.reflection.prompts import BY_KEY, PROMPTS, Prompt
 from onward.reflection.schemas import EntryView, Resurfaced, SearchHit, TagCount
 from onward.reflection.search import Filters
@@ -45,7 +46,7 @@ class WritePage:
     prompt: Prompt | None
     prompts: tuple[Prompt, ...]
     today: dt.date
-    saved: EntryView | None = None  # the entry just saved, to say so
+    draft: DraftView | None = None  # what was typed last time and not saved yet
     private: str = PRIVATE
 
 
@@ -55,6 +56,7 @@ class EntryPage:
     prompts: tuple[Prompt, ...]
     today: dt.date
     saved: bool = False
+    draft: DraftView | None = None
     private: str = PRIVATE
 
 
@@ -93,13 +95,17 @@ def journal(reflection: ReflectionService) -> JournalPage:
     )
 
 
-def write(reflection: ReflectionService, prompt: str | None, *, saved: EntryView | None = None) -> WritePage:
-    chosen = BY_KEY.get(prompt or "")
-    return WritePage(prompt=chosen, prompts=PROMPTS, today=reflection.today, saved=saved)
+def write(reflection: ReflectionService, prompt: str | None) -> WritePage:
+    """Return the writing form for a prompt, with the draft not saved yet when there is one."""
+    draft = reflection.drafts.get(NEW)
+    chosen = BY_KEY.get(prompt or "") or (BY_KEY.get(draft.prompt) if draft and not prompt else None)
+    return WritePage(prompt=chosen, prompts=PROMPTS, today=reflection.today, draft=draft)
 
 
 def entry(reflection: ReflectionService, entry_id: int, *, saved: bool = False) -> EntryPage:
-    return EntryPage(entry=reflection.get(entry_id), prompts=PROMPTS, today=reflection.today, saved=saved)
+    found = reflection.get(entry_id)
+    draft = reflection.drafts.get(edit_form(entry_id))
+    return EntryPage(entry=found, prompts=PROMPTS, today=reflection.today, saved=saved, draft=draft)
 
 
 def search(reflection: ReflectionService, words: str = "", filters: Filters | None = None) -> SearchPage:
