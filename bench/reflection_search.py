@@ -8,6 +8,7 @@ Also the server time of the journal and search pages (Server-Timing), against th
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -67,7 +68,8 @@ def main() -> None:
     base = statistics.median(timed(lookup, RUNS))
     print(
         "journal baseline (one entry by id, owner-scoped session): "
-        f"p50 {base:.2f} ms, CPU {statistics.median(CPU):.2f} ms"
+        f"p50 {base:.2f} ms, CPU {statistics.median(CPU):.2f} ms "
+        f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: wall time waits when it is higher)"
     )
     for label, words, raw in SEARCHES:
         filters = Filters(
@@ -85,6 +87,7 @@ def main() -> None:
         p50, p95 = statistics.median(times), percentile(times, 0.95)
         # The verdict reads the CPU time: on a machine shared with other work, wall time also counts waiting.
         verdict = "ok" if statistics.median(CPU) <= TARGET_MS else "OVER TARGET"
+        verdict += "" if p50 <= TARGET_MS else f"; wall p50 over {TARGET_MS:g} ms"
         print(
             f"journal search over {entries:,} entries, {label} ({hits} shown): p50 {p50:.2f} ms, p95 {p95:.2f} ms, "
             f"CPU p50 {statistics.median(CPU):.2f} ms, "
