@@ -20,6 +20,7 @@ BENCHMARKS = [
     "fit_pages",
     "fit_matching",
     "wellbeing_page",
+    "reflection_search",
     "serve_memory",
 ]
 

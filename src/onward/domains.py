@@ -88,6 +88,21 @@ REGISTRY: tuple[Domain, ...] = (
         heavy_user="onward.wellbeing.bench:fill_heavy_user",
         today="onward.wellbeing.today:items",
     ),
+    Domain(
+        name="reflection",
+        title="Reflection: a private guided journal, searched and resurfaced",
+        models=("onward.reflection.models",),
+        menu=MenuEntry(
+            "Reflection",
+            "/reflection",
+            30,
+            "A private journal with five guided prompts: what you want, what you love, who to ask, what's next.",
+        ),
+        routes=("reflection.pages", "reflection.files"),
+        commands=("reflection.commands",),
+        demo="onward.reflection.demo:fill",
+        heavy_user="onward.reflection.bench:fill_heavy_user",
+    ),
 )
 
 DOMAINS: tuple[str, ...] = tuple(domain.name for domain in REGISTRY)

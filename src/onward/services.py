@@ -22,6 +22,7 @@ from onward.workspace import Preferences, Workspace
 if TYPE_CHECKING:
     from onward.fit.matching.service import MatchingService
     from onward.fit.service import FitService
+    from onward.reflection.service import ReflectionService
     from onward.wellbeing.service import WellbeingService
     from onward.workload.files.service import WorkloadImports
     from onward.workload.service import WorkloadService
@@ -83,6 +84,13 @@ class Services:
         # Well-being reads its peers through Protocols of its own (onward.wellbeing.peers): workload now;
         # mail (AfterHoursMail) and network (SupportPeople) are handed in here once they land.
         return WellbeingService(self.workspace, workload=WorkloadPulseOf(self))
+
+    @cached_property
+    def reflection(self) -> ReflectionService:
+        from onward.reflection.service import ReflectionService
+
+        # Each entry keeps this week's load; reflection reads it through its own LoadNow Protocol.
+        return ReflectionService(self.workspace, WorkloadPulseOf(self))
 
     @cached_property
     def preferences(self) -> Preferences:
@@ -149,18 +157,21 @@ class Services:
 
 
 class WorkloadPulseOf:
-    """Well-being's view of the workload (onward.wellbeing.peers.WorkloadPulse), over the workload service.
+    """The workload as well-being (onward.wellbeing.peers.WorkloadPulse) and reflection (LoadNow) read it.
 
-    Takes the Services, not the workload service, so the well-being pages build the workload only when a
-    check-in asks for this week's load or the trends ask for mistakes.
+    Takes the Services, not the workload service, so those pages build the workload only when a check-in or
+    an entry asks for this week's load or the trends ask for mistakes.
     """
 
     def __init__(self, services: Services) -> None:
         self.services = services
 
     def current_load_ratio(self) -> float | None:
-        week = self.services.workload.planning.load_forecast(1).weeks[0]
-        return None if week.ratio is None else round(week.ratio, 3)
+        """This week's hours needed / hours available (0 in a week with nothing planned); None: no hours set."""
+        weeks = self.services.workload.planning.load_forecast(1).weeks
+        if not weeks or weeks[0].ratio is None:
+            return None
+        return round(weeks[0].ratio, 3)
 
     def mistakes_by_week(self, first_monday: dt.date, weeks: int) -> dict[dt.date, int]:
         end = first_monday + dt.timedelta(days=7 * weeks)

@@ -14,6 +14,7 @@ from onward.services import Services
 from onward.settings import Settings
 from onward.store import Store
 from onward.store.base import Base, Owner, Setting
+from onward.store.migrate import include_object
 from onward.store.scoping import OwnerScopeError
 from onward.workspace import Workspace
 
@@ -23,7 +24,8 @@ from ..conftest import TEST_CACHE_DIR, TODAY, postgresql_url
 def test_migrations_build_exactly_the_models_schema(db_url: str) -> None:
     store = Store(db_url)
     with store.engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        context = MigrationContext.configure(connection, opts={"include_object": include_object})
+        diff = compare_metadata(context, Base.metadata)
     store.dispose()
     assert diff == [], f"models and migrations disagree: {diff}"
 

@@ -170,3 +170,32 @@ WELLBEING_TREND_HELP = (
 CHECKED_IN = "Checked in for {day}: mood {mood}, energy {energy}. Thank you."
 NOT_A_DIAGNOSIS = "This is not a diagnosis."
 NO_TREND = "Nothing to show yet: check in with `onward checkin --mood 3 --energy 3`."
+
+# ---- reflection ----
+JOURNAL_HELP = "Your private journal: five guided prompts and free entries, searched and resurfaced."
+JOURNAL_ADD_HELP = (
+    'Write an entry, e.g. onward journal add --prompt fit "I want a team that…". Without TEXT (or with -) '
+    "the entry is read from standard input. See the prompts with `onward journal prompts`."
+)
+JOURNAL_PROMPTS_HELP = "List the five guided prompts and their keys."
+JOURNAL_LIST_HELP = "List entries, newest first, narrowed by prompt, tag or dates."
+JOURNAL_SHOW_HELP = "Show one entry in full."
+JOURNAL_EDIT_HELP = "Change an entry's text, prompt, tags or date (what you leave out stays)."
+JOURNAL_DELETE_HELP = "Delete an entry (asks first unless --yes)."
+JOURNAL_SEARCH_HELP = "Find the entries holding every word (word forms match: 'walk' finds 'walking'), best first."
+JOURNAL_RESURFACE_HELP = "Entries worth reading again: around this date in past years, and from your heaviest weeks."
+JOURNAL_EXPORT_HELP = "Write every entry, oldest first, as Markdown or as JSON (jrnl's format, with the prompt)."
+JOURNAL_IMPORT_HELP = (
+    "Import jrnl's JSON export (jrnl --export json -o FILE) or a JSON file Onward wrote. All or nothing; "
+    "entries already here are not added twice."
+)
+PROMPT_OPTION_HELP = "The guided prompt: fit, tasks, people, start, care, or free (no prompt)."
+JOURNAL_SAVED = "Saved entry {id} ({title}, {date})."
+JOURNAL_CHANGED = "Entry {id} is saved."
+JOURNAL_DELETED = "Deleted entry {id} ({title}, {date})."
+JOURNAL_EMPTY = 'Nothing written yet. Start with: onward journal add --prompt fit "What I want next is…"'
+JOURNAL_NOTHING_FOUND = "No entry holds all of those words{filtered}."
+JOURNAL_NOTHING_AGAIN = "Nothing to resurface yet: entries from past years and busy weeks show here as you write."
+JOURNAL_WRITTEN = "Wrote {entries} entries to {path}."
+JOURNAL_IMPORTED = "Read {in_file} entries from {path}: {added} added, {already} already here."
+JOURNAL_PRIVATE = "Your journal is private: only you can read it, and no report includes it."

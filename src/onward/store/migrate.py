@@ -7,6 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from onward.store.base import Base
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 _REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
 _DOWN_REVISION = re.compile(r"^down_revision\s*=\s*(.+)$", re.MULTILINE)
@@ -20,6 +22,12 @@ def alembic_config(connection: object | None = None) -> object:
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
+
+
+def include_object(_object: object, name: str | None, type_: str, _reflected: bool, _compare_to: object) -> bool:
+    """Alembic's filter: leave out what a domain builds in its migrations only (models list it in the
+    metadata's "migration_only" set, e.g. reflection's full-text index), so schema comparisons ignore it."""
+    return name not in Base.metadata.info.get("migration_only", ())
 
 
 def script_heads() -> set[str] | None:

@@ -1,0 +1,1 @@
+"""Reflection commands: `onward journal …`."""

@@ -1,0 +1,1 @@
+"""Reflection pages: the journal, writing and editing entries, search, export and import."""
