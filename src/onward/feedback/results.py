@@ -1,0 +1,85 @@
+"""Results: per rating question the spread and mean beside the person's own rating; per open question every
+sentence shuffled and the themes that recur. Nothing is shown until the request's minimum number of answers.
+
+One of the parts `FeedbackService` (service.py) is made of.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from onward.errors import NotFound
+from onward.feedback.models import FeedbackInvite, FeedbackRequest, FeedbackResponse
+from onward.feedback.requests import status_of
+from onward.feedback.schemas import OpenResult, RatingResult, Results
+from onward.feedback.sentences import shuffled_sentences
+from onward.feedback.themes import recurring_themes
+
+if TYPE_CHECKING:
+    from onward.workspace import Workspace
+
+
+def rating_result(asked: dict[str, Any], values: list[int], self_rating: int | None) -> RatingResult:
+    distribution = [values.count(score) for score in range(1, 6)]
+    mean = round(sum(values) / len(values), 2) if values else None
+    difference = round(mean - self_rating, 2) if mean is not None and self_rating is not None else None
+    return RatingResult(
+        asked["text"], list(asked.get("labels") or []), distribution, len(values), mean, self_rating, difference
+    )
+
+
+class FeedbackResults:
+    """The results of the requests of one workspace."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+
+    def results(self, request_id: int) -> Results:
+        with self.workspace.session() as session:
+            request = session.get(FeedbackRequest, request_id)
+            if request is None:
+                raise NotFound(f"there is no feedback request {request_id}")
+            # Sorted by content, never by id or time: neither may show through.
+            rows = sorted(
+                session.execute(
+                    select(FeedbackResponse.answers, FeedbackResponse.respondent).where(
+                        FeedbackResponse.request_id == request.id
+                    )
+                ).all(),
+                key=lambda row: repr(row[0]),
+            )
+            invited = len(
+                session.scalars(select(FeedbackInvite.id).where(FeedbackInvite.request_id == request.id)).all()
+            )
+            shown = len(rows) >= request.min_answers
+            ratings: list[RatingResult] = []
+            open_results: list[OpenResult] = []
+            if shown:
+                for index, asked in enumerate(request.questions):
+                    given = [
+                        (row[0][index], row[1]) for row in rows if index < len(row[0]) and row[0][index] is not None
+                    ]
+                    if asked["kind"] == "rating":
+                        own = request.self_ratings[index] if index < len(request.self_ratings) else None
+                        ratings.append(rating_result(asked, [v for v, _ in given if isinstance(v, int)], own))
+                    else:
+                        texts = [str(v) for v, _ in given]
+                        seed = f"{request.id}:{index}:{len(rows)}"
+                        named = [] if request.anonymous else sorted((who, str(v)) for v, who in given)
+                        open_results.append(
+                            OpenResult(asked["text"], shuffled_sentences(texts, seed), recurring_themes(texts), named)
+                        )
+            return Results(
+                request_id=request.id,
+                title=request.title,
+                anonymous=request.anonymous,
+                answers=len(rows),
+                invited=invited,
+                min_answers=request.min_answers,
+                shown=shown,
+                status=status_of(request, self.workspace.today),
+                ratings=ratings,
+                open=open_results,
+            )
