@@ -49,6 +49,8 @@ def parse_person(text: str) -> Person:
     "sam@example.org", or raise BadInput naming the line."""
     text = " ".join(text.split())
     match = _ANGLE.match(text)
+    if not match and ("<" in text or ">" in text):
+        raise BadInput(f"'{text}': write the address as Name <name@example.org>")
     if match:
         name, email = match.group("name").strip(" ,"), match.group("email")
     elif "," in text:
