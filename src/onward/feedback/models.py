@@ -32,6 +32,8 @@ class FeedbackRequest(Owned):
     """What the person asks (questions in the order the answer page asks them), of whom, and how."""
 
     __tablename__ = "feedback_requests"
+    # A merge import recognises the same request by these (the request's own times are the person's).
+    __table_args__ = ({"info": {"natural_key": ("title", "created_at")}},)
 
     title: Mapped[str] = mapped_column(String(200))
     reason: Mapped[str] = mapped_column(Text, default="")  # why they ask, shown on the answer page
@@ -50,6 +52,7 @@ class FeedbackInvite(Owned):
     """One person asked: their name, and the hash of their link's token (the link itself is shown once)."""
 
     __tablename__ = "feedback_invites"
+    __table_args__ = ({"info": {"natural_key": ("token_hash",)}},)
 
     request_id: Mapped[int] = mapped_column(ForeignKey("feedback_requests.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -62,7 +65,10 @@ class FeedbackResponse(Owned):
     """One answer. In anonymous mode nothing here names or times its giver (see the module docstring)."""
 
     __tablename__ = "feedback_responses"
-    __table_args__ = (UniqueConstraint("request_id", "answer_key"),)
+    __table_args__ = (
+        UniqueConstraint("request_id", "answer_key"),
+        {"info": {"natural_key": ("request_id", "answer_key")}},
+    )
 
     # Owned's clock columns, without their clock: set to the request's close date by answers.py.
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
@@ -79,6 +85,7 @@ class Meeting(Owned):
     """A 1:1 with the manager: what was raised, what was agreed (each agreement a task), the next date."""
 
     __tablename__ = "meetings"
+    __table_args__ = ({"info": {"natural_key": ("held_on", "created_at")}},)
 
     held_on: Mapped[dt.date] = mapped_column(Date, index=True)
     with_whom: Mapped[str] = mapped_column(String(200), default="")

@@ -32,7 +32,8 @@ def upgrade() -> None:
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('owner_id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['owner_id'], ['owners.id'], name=op.f('fk_feedback_requests_owner_id_owners'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_feedback_requests'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_feedback_requests')),
+    info={'natural_key': ('title', 'created_at')}
     )
     with op.batch_alter_table('feedback_requests', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_feedback_requests_owner_id'), ['owner_id'], unique=False)
@@ -52,7 +53,8 @@ def upgrade() -> None:
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('owner_id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['owner_id'], ['owners.id'], name=op.f('fk_meetings_owner_id_owners'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_meetings'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_meetings')),
+    info={'natural_key': ('held_on', 'created_at')}
     )
     with op.batch_alter_table('meetings', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_meetings_held_on'), ['held_on'], unique=False)
@@ -71,7 +73,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['owner_id'], ['owners.id'], name=op.f('fk_feedback_invites_owner_id_owners'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['request_id'], ['feedback_requests.id'], name=op.f('fk_feedback_invites_request_id_feedback_requests'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_feedback_invites')),
-    sa.UniqueConstraint('token_hash', name=op.f('uq_feedback_invites_token_hash'))
+    sa.UniqueConstraint('token_hash', name=op.f('uq_feedback_invites_token_hash')),
+    info={'natural_key': ('token_hash',)}
     )
     with op.batch_alter_table('feedback_invites', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_feedback_invites_owner_id'), ['owner_id'], unique=False)
@@ -89,7 +92,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['owner_id'], ['owners.id'], name=op.f('fk_feedback_responses_owner_id_owners'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['request_id'], ['feedback_requests.id'], name=op.f('fk_feedback_responses_request_id_feedback_requests'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_feedback_responses')),
-    sa.UniqueConstraint('request_id', 'answer_key', name=op.f('uq_feedback_responses_request_id_answer_key'))
+    sa.UniqueConstraint('request_id', 'answer_key', name=op.f('uq_feedback_responses_request_id_answer_key')),
+    info={'natural_key': ('request_id', 'answer_key')}
     )
     with op.batch_alter_table('feedback_responses', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_feedback_responses_owner_id'), ['owner_id'], unique=False)
