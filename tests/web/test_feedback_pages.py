@@ -150,3 +150,12 @@ def test_a_logged_one_on_one_puts_its_agreements_on_the_plate(client: TestClient
         "/feedback/meetings", data={"csrf_token": csrf(client), "held_on": "31/31/2026", "agreements": "Keep me"}
     )
     assert bad.status_code == 400 and "Keep me" in bad.text
+
+
+def test_only_the_answer_path_is_open_without_signing_in() -> None:
+    from onward.feedback.links import new_token
+    from onward.web.security import is_public_answer_path
+
+    assert is_public_answer_path("/f/" + new_token())
+    for path in ("/feedback", "/f/", "/f/abc/extra", "/api/f/" + new_token(), "/f/" + new_token() + "/x", "/ff/abc"):
+        assert not is_public_answer_path(path), path

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from onward.errors import BadInput, NotFound
 from onward.feedback.models import Meeting
@@ -126,13 +126,18 @@ class Meetings:
 
     # ---- reading ----
 
-    def list_meetings(self) -> list[MeetingView]:
-        """Return every 1:1, latest first."""
+    def list_meetings(self, limit: int | None = None) -> list[MeetingView]:
+        """Return the 1:1s, latest first (the `limit` latest, or all)."""
         with self.workspace.session() as session:
-            rows = session.scalars(select(Meeting).order_by(Meeting.held_on.desc(), Meeting.id.desc())).all()
+            query = select(Meeting).order_by(Meeting.held_on.desc(), Meeting.id.desc())
+            rows = session.scalars(query.limit(limit) if limit is not None else query).all()
             stored = [(m, list(m.agreements)) for m in rows]
         statuses = self._task_statuses([a for _, agreements in stored for a in agreements])
         return [self._view(m, agreements, statuses) for m, agreements in stored]
+
+    def count(self) -> int:
+        with self.workspace.session() as session:
+            return int(session.scalar(select(func.count()).select_from(Meeting)) or 0)
 
     def get(self, meeting_id: int) -> MeetingView:
         with self.workspace.session() as session:
@@ -147,10 +152,14 @@ class Meetings:
             return latest.next_on if latest else None
 
     def _task_statuses(self, agreements: Sequence[dict[str, Any]]) -> dict[int, str]:
-        wanted = {a["task_id"] for a in agreements if a.get("task_id")}
-        if not wanted:
-            return {}
-        return {t.id: t.status for t in self.workload.tasks.list_tasks() if t.id in wanted}
+        """Return the status of each agreement's task now (a task since deleted is left out)."""
+        statuses = {}
+        for task_id in {a["task_id"] for a in agreements if a.get("task_id")}:
+            try:
+                statuses[task_id] = self.workload.tasks.get_task(task_id).status
+            except NotFound:
+                continue
+        return statuses
 
     @staticmethod
     def _view(meeting: Meeting, agreements: Sequence[dict[str, Any]], statuses: dict[int, str]) -> MeetingView:

@@ -15,6 +15,7 @@ from onward.feedback.service import FeedbackService
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "0.0.0.0")  # noqa: S104 - names, not a bind
 MEETINGS_ON_INDEX = 3
+MEETINGS_SHOWN = 12  # the latest few on the 1:1s page; years of them stay in the JSON of `onward meetings list`
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,8 @@ class ResultsPage:
 
 @dataclass
 class MeetingsPage:
-    meetings: list[MeetingView]
+    meetings: list[MeetingView]  # the latest MEETINGS_SHOWN
+    meetings_total: int
     today: dt.date
     report_available: bool
     next_meeting: dt.date | None
@@ -84,11 +86,10 @@ def reaches_only_this_computer(public_url: str) -> bool:
 
 
 def index(feedback: FeedbackService) -> FeedbackIndex:
-    meetings = feedback.meetings.list_meetings()
     return FeedbackIndex(
         requests=feedback.requests.list_requests(),
-        meetings=meetings[:MEETINGS_ON_INDEX],
-        meetings_total=len(meetings),
+        meetings=feedback.meetings.list_meetings(MEETINGS_ON_INDEX),
+        meetings_total=feedback.meetings.count(),
         next_meeting=feedback.meetings.next_meeting(),
         today=feedback.workspace.today,
     )
@@ -139,7 +140,8 @@ def results_page(feedback: FeedbackService, request_id: int) -> ResultsPage:
 
 def meetings_page(feedback: FeedbackService) -> MeetingsPage:
     return MeetingsPage(
-        meetings=feedback.meetings.list_meetings(),
+        meetings=feedback.meetings.list_meetings(MEETINGS_SHOWN),
+        meetings_total=feedback.meetings.count(),
         today=feedback.workspace.today,
         report_available=feedback.meetings.one_page_report is not None,
         next_meeting=feedback.meetings.next_meeting(),
