@@ -15,7 +15,7 @@ from onward.errors import BadInput
 
 _ANGLE = re.compile(r"^\s*(?P<name>[^<>]*?)\s*<\s*(?P<email>[^<>\s]+@[^<>\s]+)\s*>\s*$")
 _EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
-MAX_PEOPLE = 100
+MAX_PEOPLE = 500  # a whole department, not a mailing list
 
 
 class Contact(Protocol):

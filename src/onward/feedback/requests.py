@@ -149,22 +149,39 @@ class Requests:
     # ---- reading ----
 
     def list_requests(self) -> list[RequestView]:
-        """Return every request, newest first."""
+        """Return every request, newest first (three queries, however many requests)."""
         with self.workspace.session() as session:
             rows = session.scalars(select(FeedbackRequest).order_by(FeedbackRequest.id.desc())).all()
-            return [self._view(session, r) for r in rows]
+            invites: dict[int, list[InviteView]] = {}
+            for request_id, invite_id, name, email in session.execute(
+                select(
+                    FeedbackInvite.request_id, FeedbackInvite.id, FeedbackInvite.name, FeedbackInvite.email
+                ).order_by(FeedbackInvite.id)
+            ):
+                invites.setdefault(request_id, []).append(InviteView(invite_id, name, email))
+            counts = dict(
+                session.execute(
+                    select(FeedbackResponse.request_id, func.count()).group_by(FeedbackResponse.request_id)
+                ).all()
+            )
+            return [self._view_of(r, invites.get(r.id, []), int(counts.get(r.id, 0))) for r in rows]
 
     def get(self, request_id: int) -> RequestView:
         with self.workspace.session() as session:
             return self._view(session, self._request(session, request_id))
 
     def _view(self, session: Session, request: FeedbackRequest) -> RequestView:
-        invites = session.scalars(
-            select(FeedbackInvite).where(FeedbackInvite.request_id == request.id).order_by(FeedbackInvite.id)
+        invites = session.execute(
+            select(FeedbackInvite.id, FeedbackInvite.name, FeedbackInvite.email)
+            .where(FeedbackInvite.request_id == request.id)
+            .order_by(FeedbackInvite.id)
         ).all()
         answers = session.scalar(
             select(func.count()).select_from(FeedbackResponse).where(FeedbackResponse.request_id == request.id)
         )
+        return self._view_of(request, [InviteView(*row) for row in invites], int(answers or 0))
+
+    def _view_of(self, request: FeedbackRequest, invites: list[InviteView], answers: int) -> RequestView:
         return RequestView(
             id=request.id,
             title=request.title,
@@ -176,8 +193,8 @@ class Requests:
             closes_on=request.closes_on,
             questions=[question_of(q) for q in request.questions],
             self_ratings=list(request.self_ratings),
-            invites=[InviteView(i.id, i.name, i.email) for i in invites],
-            answers=int(answers or 0),
+            invites=invites,
+            answers=answers,
             created_on=request.created_at.date(),
         )
 

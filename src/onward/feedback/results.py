@@ -14,7 +14,7 @@ from onward.errors import NotFound
 from onward.feedback.models import FeedbackInvite, FeedbackRequest, FeedbackResponse
 from onward.feedback.requests import status_of
 from onward.feedback.schemas import OpenResult, RatingResult, Results
-from onward.feedback.sentences import shuffled_sentences
+from onward.feedback.sentences import shuffle_sentences, split_sentences
 from onward.feedback.themes import recurring_themes
 
 if TYPE_CHECKING:
@@ -68,9 +68,10 @@ class FeedbackResults:
                         texts = [str(v) for v, _ in given]
                         seed = f"{request.id}:{index}:{len(rows)}"
                         named = [] if request.anonymous else sorted((who, str(v)) for v, who in given)
-                        open_results.append(
-                            OpenResult(asked["text"], shuffled_sentences(texts, seed), recurring_themes(texts), named)
-                        )
+                        split = [split_sentences(text) for text in texts]  # once, for both uses
+                        sentences = shuffle_sentences([s for parts in split for s in parts], seed)
+                        themes = recurring_themes(texts, split=split)
+                        open_results.append(OpenResult(asked["text"], sentences, themes, named))
             return Results(
                 request_id=request.id,
                 title=request.title,

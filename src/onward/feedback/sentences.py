@@ -26,12 +26,17 @@ def split_sentences(text: str) -> list[str]:
 
 
 def shuffled_sentences(answers: Iterable[str], seed: str) -> list[str]:
-    """Return every sentence of every answer in an order that depends on the content and `seed` only.
+    """Return every sentence of every answer in an order that depends on the content and `seed` only."""
+    return shuffle_sentences([s for answer in answers for s in split_sentences(answer)], seed)
 
-    The sentences are sorted first, so the order answers were stored in (or their ids) cannot show through;
-    the shuffle is seeded so the page reads the same on each visit.
+
+def shuffle_sentences(sentences: Iterable[str], seed: str) -> list[str]:
+    """Return the sentences shuffled in an order that depends on their content and `seed` only.
+
+    They are sorted first, so the order answers were stored in (or their ids) cannot show through; the
+    shuffle is seeded so the page reads the same on each visit.
     """
-    sentences = sorted(s for answer in answers for s in split_sentences(answer))
+    sentences = sorted(sentences)
     rng = random.Random(hashlib.sha256(seed.encode()).digest())
     rng.shuffle(sentences)
     return sentences

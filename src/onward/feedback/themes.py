@@ -3,6 +3,7 @@ with the sentences that mention them. Plain keyword grouping, explainable at a g
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -33,6 +34,7 @@ class Theme:
     sentences: list[str]
 
 
+@functools.lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
     """Return a rough stem so 'deadlines' and 'deadline', 'planning' and 'plans' group together."""
     word = word.lower().strip("'-")
@@ -45,14 +47,17 @@ def stem(word: str) -> str:
     return word
 
 
-def recurring_themes(answers: Sequence[str], *, at_least: int = 2) -> list[Theme]:
+def recurring_themes(
+    answers: Sequence[str], *, at_least: int = 2, split: Sequence[Sequence[str]] | None = None
+) -> list[Theme]:
     """Return the themes shared by `at_least` different answers (one person repeating a word is no theme),
-    most widely shared first."""
+    most widely shared first. `split` gives each answer's sentences when the caller has them already."""
+    per_answer = split if split is not None else [split_sentences(answer) for answer in answers]
     seen_in: dict[str, set[int]] = defaultdict(set)
     shown_as: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     sentences: dict[str, list[str]] = defaultdict(list)
-    for index, answer in enumerate(answers):
-        for sentence in split_sentences(answer):
+    for index, sentences_of_answer in enumerate(per_answer):
+        for sentence in sentences_of_answer:
             stems_here = set()
             for word in _WORD.findall(sentence):
                 if word.lower() in STOPWORDS or len(word) < 4:
