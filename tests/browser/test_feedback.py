@@ -136,3 +136,25 @@ def test_a_one_on_one_turns_agreements_into_tasks(page: Page, feedback_server: S
     meeting.get_by_role("link", name="Hand the volunteer rota to Jo").click()
     expect(page.get_by_role("heading", name="Hand the volunteer rota to Jo")).to_be_visible()
     assert errors == []
+
+
+def test_the_demo_feedback_pages_read_well_at_both_widths(page: Page, feedback_server: Server) -> None:
+    server = feedback_server
+    errors = watch_console(page)
+    page.goto(server.url)
+    page.get_by_role("button", name="Open the demo workspace").first.click()
+    expect(page.get_by_role("heading", name="Hello, Alex")).to_be_visible()
+    page.goto(server.base + "/feedback")
+    closed = page.get_by_test_id("request").filter(has_text="How I handle my workload")
+    expect(closed.get_by_test_id("answer-count")).to_have_text("5 of 5 answered")
+    check_page(page, server, "demo-feedback")
+    closed.get_by_role("link", name="See the results").click()
+    expect(page.get_by_test_id("rating-result")).to_have_count(3)
+    expect(page.get_by_test_id("self").first).to_have_text("4")
+    check_page(page, server, "demo-feedback-results")
+    page.goto(server.base + "/feedback/meetings")
+    expect(page.get_by_test_id("meeting")).to_have_count(2)
+    expect(page.get_by_test_id("attached-report")).to_have_count(1)
+    check_page(page, server, "demo-feedback-meetings")
+    page.get_by_role("button", name="Back to my own workspace").click()
+    assert errors == []

@@ -6,6 +6,9 @@ One of the parts `FeedbackService` (service.py) is made of.
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -15,7 +18,9 @@ from onward.feedback.models import FeedbackInvite, FeedbackRequest, FeedbackResp
 from onward.feedback.requests import status_of
 from onward.feedback.schemas import OpenResult, RatingResult, Results
 from onward.feedback.sentences import shuffle_sentences, split_sentences
-from onward.feedback.themes import recurring_themes
+from onward.feedback.themes import Theme, recurring_themes
+
+CACHED = 32  # open questions' sentences and themes kept
 
 if TYPE_CHECKING:
     from onward.workspace import Workspace
@@ -35,6 +40,21 @@ class FeedbackResults:
 
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
+        # Splitting and grouping hundreds of answers is the costly part; the answers rarely change between
+        # visits, so the last few computations are kept, keyed by the answers' text itself.
+        self._computed: OrderedDict[str, tuple[list[str], list[Theme]]] = OrderedDict()
+
+    def _sentences_and_themes(self, texts: list[str], seed: str) -> tuple[list[str], list[Theme]]:
+        key = hashlib.sha256(json.dumps([seed, texts]).encode()).hexdigest()
+        if key in self._computed:
+            self._computed.move_to_end(key)
+            return self._computed[key]
+        split = [split_sentences(text) for text in texts]  # once, for both uses
+        found = shuffle_sentences([s for parts in split for s in parts], seed), recurring_themes(texts, split=split)
+        self._computed[key] = found
+        if len(self._computed) > CACHED:
+            self._computed.popitem(last=False)
+        return found
 
     def results(self, request_id: int) -> Results:
         with self.workspace.session() as session:
@@ -68,9 +88,7 @@ class FeedbackResults:
                         texts = [str(v) for v, _ in given]
                         seed = f"{request.id}:{index}:{len(rows)}"
                         named = [] if request.anonymous else sorted((who, str(v)) for v, who in given)
-                        split = [split_sentences(text) for text in texts]  # once, for both uses
-                        sentences = shuffle_sentences([s for parts in split for s in parts], seed)
-                        themes = recurring_themes(texts, split=split)
+                        sentences, themes = self._sentences_and_themes(texts, seed)
                         open_results.append(OpenResult(asked["text"], sentences, themes, named))
             return Results(
                 request_id=request.id,

@@ -23,6 +23,7 @@ _STOPWORD_TEXT = """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _WORD = re.compile(r"[a-zA-Z][a-zA-Z'-]+")
 MAX_THEMES = 6
+EXAMPLES = 5
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,8 @@ class Theme:
 
     word: str
     answers: int
-    sentences: list[str]
+    sentences: list[str]  # a few of them (EXAMPLES), sorted
+    mentions: int = 0  # how many sentences use it in all
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -75,4 +77,6 @@ def recurring_themes(
     ]
     themes.sort(key=lambda t: (-t.answers, -len(t.sentences), t.word))
     # Sentences sorted: the order answers came in stays hidden here too.
-    return [Theme(t.word, t.answers, sorted(set(t.sentences))) for t in themes[:MAX_THEMES]]
+    return [
+        Theme(t.word, t.answers, sorted(set(t.sentences))[:EXAMPLES], len(t.sentences)) for t in themes[:MAX_THEMES]
+    ]
