@@ -92,3 +92,16 @@ def test_named_mode_shows_who_said_what(services: Services) -> None:
         services.feedback.answers.submit(token_of(link), [4, words])
     found = services.feedback.results.results(made.request_id)
     assert found.open[0].named == [("Ann", "Planning."), ("Bo", "Calm."), ("Cy", "Humour.")]
+
+
+def test_the_database_itself_cannot_tell_which_answer_came_last(services: Services) -> None:
+    made = services.feedback.requests.create("Habits", ratings=["Plans well"], invite=[f"P{i}" for i in range(6)])
+    for link in made.links:
+        services.feedback.answers.submit(token_of(link), [3])
+    services.feedback.answers.submit(token_of(made.links[2]), [5])  # an edit, too
+    if services.store.dialect == "postgresql":
+        with services.store.unscoped_session() as session:
+            # Every answer was rewritten by the last transaction: one transaction id for all of them.
+            assert session.execute(text("select count(distinct xmin::text) from feedback_responses")).scalar() == 1
+    stamps = {(str(r["created_at"]), str(r["updated_at"])) for r in _rows(services, "feedback_responses")}
+    assert len(stamps) == 1

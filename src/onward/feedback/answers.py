@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from onward.errors import Conflict, NotFound
 from onward.feedback import links
@@ -98,28 +98,48 @@ class Answers:
                 raise Conflict(f"'{request.title}' has closed, so answers can no longer be given or changed")
             answers = read_answers(request.questions, values)
             earlier = self._response(session, request, token)
+            replaced = earlier is not None
             if earlier is not None:
                 earlier.answers = answers
-                return True
-            respondent = ""
-            if not request.anonymous:
-                invite = session.scalar(
-                    select(FeedbackInvite).where(FeedbackInvite.token_hash == links.invite_hash(token))
-                )
-                respondent = invite.name if invite else ""
-            stamp = close_time(request.closes_on)
-            session.add(
-                FeedbackResponse(
-                    id=self._unused_id(session),
-                    request_id=request.id,
-                    answer_key=links.answer_key(token),
-                    respondent=respondent,
-                    answers=answers,
-                    created_at=stamp,
-                    updated_at=stamp,
-                )
+            else:
+                self._add(session, request, token, answers)
+            session.flush()
+            self._rewrite_all(session, request)
+            return replaced
+
+    def _add(self, session: Session, request: FeedbackRequest, token: str, answers: list[int | str | None]) -> None:
+        respondent = ""
+        if not request.anonymous:
+            invite = session.scalar(select(FeedbackInvite).where(FeedbackInvite.token_hash == links.invite_hash(token)))
+            respondent = invite.name if invite else ""
+        stamp = close_time(request.closes_on)
+        session.add(
+            FeedbackResponse(
+                id=self._unused_id(session),
+                request_id=request.id,
+                answer_key=links.answer_key(token),
+                respondent=respondent,
+                answers=answers,
+                created_at=stamp,
+                updated_at=stamp,
             )
-            return False
+        )
+
+    @staticmethod
+    def _rewrite_all(session: Session, request: FeedbackRequest) -> None:
+        # Rewrite every answer of the request in this transaction, one by one in a random order, so the
+        # database's own bookkeeping cannot tell which answer came, or changed, last: on PostgreSQL every row
+        # then carries the same transaction id (xmin) and new row versions land in no telling order.
+        stamp = close_time(request.closes_on)
+        ids = list(session.scalars(select(FeedbackResponse.id).where(FeedbackResponse.request_id == request.id)))
+        secrets.SystemRandom().shuffle(ids)
+        for answer_id in ids:
+            session.execute(
+                update(FeedbackResponse)
+                .where(FeedbackResponse.id == answer_id)
+                .values(created_at=stamp, updated_at=stamp)
+                .execution_options(synchronize_session=False)
+            )
 
     @staticmethod
     def _unused_id(session: Session) -> int:
