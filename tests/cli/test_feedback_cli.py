@@ -70,3 +70,25 @@ def test_meetings_log_turns_agreements_into_tasks(onward) -> None:  # type: igno
     assert onward("meetings", "agree", "1", "Review in a month")[0] == 0
     code, out, _ = onward("meetings", "list")
     assert "[open] Review in a month" in out and "next: 2026-12-14" in out
+
+
+def test_results_json_is_the_results_pages_api_twin(onward, db_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from onward.web.app import create_app
+
+    from ..conftest import TODAY
+
+    _, out, _ = onward(
+        "feedback", "create", "--title", "T", "--invite", "A", "--invite", "B", "--invite", "C", "--json"
+    )
+    settings = Settings(data_dir=tmp_path / "data", database_url=db_url, today=TODAY, open_browser=False)
+    services = Services.local(settings)
+    for link, words in zip(json.loads(out)["links"], ("Keep going. Plan ahead.", "Plan ahead!", "Calm."), strict=True):
+        services.feedback.answers.submit(link["url"].rsplit("/", 1)[1], [3, 4, None, 5, words, None, None])
+    services.store.dispose()
+    with TestClient(create_app(settings, token="t-0123456789"), base_url="http://127.0.0.1") as client:
+        client.get("/?token=t-0123456789")
+        api = client.get("/api/feedback/1/results").json()
+    _, out, _ = onward("feedback", "results", "1", "--json")
+    assert json.loads(out) == api and api["shown"] is True

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from onward.errors import NotFound
 from onward.feedback.models import FeedbackInvite, FeedbackRequest, FeedbackResponse
 from onward.feedback.requests import status_of
-from onward.feedback.schemas import OpenResult, RatingResult, Results
+from onward.feedback.schemas import OpenResult, RatingResult, Results, question_of
 from onward.feedback.sentences import shuffle_sentences, split_sentences
 from onward.feedback.themes import Theme, recurring_themes
 
@@ -101,4 +101,6 @@ class FeedbackResults:
                 status=status_of(request, self.workspace.today),
                 ratings=ratings,
                 open=open_results,
+                questions=[question_of(q) for q in request.questions],
+                self_ratings=list(request.self_ratings),
             )

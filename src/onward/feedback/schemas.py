@@ -108,6 +108,8 @@ class Results:
     status: str
     ratings: list[RatingResult]
     open: list[OpenResult]
+    questions: list[Question] = field(default_factory=list)  # as asked, for rating oneself on the same ones
+    self_ratings: list[int | None] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

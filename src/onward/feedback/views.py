@@ -65,12 +65,6 @@ class LinksPage:
 
 
 @dataclass
-class ResultsPage:
-    results: Results
-    request: RequestView
-
-
-@dataclass
 class MeetingsPage:
     meetings: list[MeetingView]  # the latest MEETINGS_SHOWN
     meetings_total: int
@@ -134,8 +128,9 @@ def links_page(feedback: FeedbackService, request_id: int, links: list[InviteLin
     )
 
 
-def results_page(feedback: FeedbackService, request_id: int) -> ResultsPage:
-    return ResultsPage(feedback.results.results(request_id), feedback.requests.get(request_id))
+def results_page(feedback: FeedbackService, request_id: int) -> Results:
+    """The results page's data: the same object `onward feedback results --json` prints."""
+    return feedback.results.results(request_id)
 
 
 def meetings_page(feedback: FeedbackService) -> MeetingsPage:

@@ -102,7 +102,9 @@ def list_requests(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
 
 @feedback_app.command("results", help=RESULTS_HELP)
 def results(ctx: typer.Context, request_id: int = typer.Argument(...), as_json: bool = JSON_OPTION) -> None:
-    found = _feedback(ctx).results.results(request_id)
+    from onward.feedback.views import results_page
+
+    found = results_page(_feedback(ctx), request_id)
     if as_json:
         print_json(found)
         return

@@ -9,6 +9,7 @@ from starlette.concurrency import run_in_threadpool
 
 from onward.errors import BadInput
 from onward.feedback import views
+from onward.feedback.schemas import Results
 from onward.fields import optional_date, optional_int
 from onward.services import Services
 from onward.web.deps import get_services
@@ -110,7 +111,7 @@ def new_link(request: Request, request_id: int, invite_id: int, services: Servic
 
 
 @page(router, "/feedback/{request_id:int}/results", "feedback/results.html")
-def results_page(request_id: int, services: Services = Depends(get_services)) -> views.ResultsPage:
+def results_page(request_id: int, services: Services = Depends(get_services)) -> Results:
     return views.results_page(services.feedback, request_id)
 
 
