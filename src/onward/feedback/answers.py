@@ -8,9 +8,9 @@ is read that way). Everything after that runs in the owner's own scoped session.
 from __future__ import annotations
 
 import secrets
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, select, update
 
 from onward.errors import Conflict, NotFound
 from onward.feedback import links
@@ -133,13 +133,12 @@ class Answers:
         stamp = close_time(request.closes_on)
         ids = list(session.scalars(select(FeedbackResponse.id).where(FeedbackResponse.request_id == request.id)))
         secrets.SystemRandom().shuffle(ids)
-        for answer_id in ids:
-            session.execute(
-                update(FeedbackResponse)
-                .where(FeedbackResponse.id == answer_id)
-                .values(created_at=stamp, updated_at=stamp)
-                .execution_options(synchronize_session=False)
-            )
+        # One statement run for each id (executemany), in the shuffled order; the ids were read through the
+        # owner-scoped query above, so this plain-table statement touches only this owner's rows.
+        table = cast("Table", FeedbackResponse.__table__)
+        statement = update(table).where(table.c.id == bindparam("answer_id")).values(created_at=stamp, updated_at=stamp)
+        if ids:
+            session.connection().execute(statement, [{"answer_id": answer_id} for answer_id in ids])
 
     @staticmethod
     def _unused_id(session: Session) -> int:
