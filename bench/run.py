@@ -21,6 +21,7 @@ BENCHMARKS = [
     "fit_matching",
     "wellbeing_page",
     "reflection_search",
+    "feedback_pages",
     "serve_memory",
 ]
 

@@ -63,6 +63,22 @@ REGISTRY: tuple[Domain, ...] = (
         today="onward.workload.today:items",
     ),
     Domain(
+        name="feedback",
+        title="Feedback: ask for honest feedback by link, and log your 1:1s",
+        models=("onward.feedback.models",),
+        menu=MenuEntry(
+            "Feedback",
+            "/feedback",
+            20,
+            "Ask colleagues and friends for honest feedback by link, anonymous by default; log your 1:1s.",
+        ),
+        routes=("feedback.requests", "feedback.answers", "feedback.meetings"),
+        commands=("feedback.commands", "feedback.meetings"),
+        demo="onward.feedback.demo:fill",
+        heavy_user="onward.feedback.bench:fill_heavy_user",
+        today="onward.feedback.today:items",
+    ),
+    Domain(
         name="fit",
         title="Fit: what you love, the work that fits, applications and offers",
         models=("onward.fit.models", "onward.fit.matching.posting_models"),

@@ -20,6 +20,7 @@ from onward.today import TodayItem
 from onward.workspace import Preferences, Workspace
 
 if TYPE_CHECKING:
+    from onward.feedback.service import FeedbackService
     from onward.fit.matching.service import MatchingService
     from onward.fit.service import FitService
     from onward.reflection.service import ReflectionService
@@ -91,6 +92,21 @@ class Services:
 
         # Each entry keeps this week's load; reflection reads it through its own LoadNow Protocol.
         return ReflectionService(self.workspace, WorkloadPulseOf(self))
+
+    @cached_property
+    def feedback(self) -> FeedbackService:
+        from onward.feedback.service import FeedbackService
+
+        # people=None: plain names and addresses until the network domain's contacts are wired in here.
+        return FeedbackService(self.workspace, self.workload, people=None, one_page_report=self.one_page_report)
+
+    def one_page_report(self) -> str:
+        """Return the workload's one-page report for the manager as Markdown (what a 1:1 attaches)."""
+        from onward.workload.report.page import render_markdown
+
+        needs = [line for line in self.preferences.get("one_on_one_needs").splitlines() if line.strip()]
+        report = self.workload.reports.one_on_one_report(person=self.preferences.get("name"), needs=needs)
+        return render_markdown(report)
 
     @cached_property
     def preferences(self) -> Preferences:

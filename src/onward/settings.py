@@ -198,7 +198,15 @@ class Settings(BaseSettings):
         ),
     )
 
-    @field_validator("database_url", "demo_database_url", "token", "timezone", "cache_dir", mode="before")
+    public_url: str | None = Field(
+        default=None,
+        description=(
+            "Address respondents use to reach the feedback answer pages, e.g. https://onward.example.org; feedback "
+            "links are built from it. Empty means the local server's address (only this computer can open it)."
+        ),
+    )
+
+    @field_validator("database_url", "demo_database_url", "token", "timezone", "cache_dir", "public_url", mode="before")
     @classmethod
     def _empty_is_none(cls, value: Any) -> Any:
         return None if value == "" else value
@@ -250,6 +258,13 @@ class Settings(BaseSettings):
     def resolved_demo_database_url(self) -> str:
         """Return the demo workspace's database URL."""
         return self.demo_database_url or f"sqlite:///{self.data_dir / 'demo.sqlite'}"
+
+    def resolved_public_url(self) -> str:
+        """Return the address feedback links start with: the setting, else the local server's address."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
 
     def with_database(self, url: str) -> Settings:
         """Return a copy of these settings pointed at another database."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 import time
 from collections.abc import Awaitable, Callable
@@ -27,6 +28,15 @@ CONTENT_SECURITY_POLICY = (
 )
 # Pages anyone may open without the token: static files and a health check.
 PUBLIC_PREFIXES = ("/static/", "/api/health")
+# The one kind of page open without signing in: a feedback answer page, reached by its link's unguessable
+# token (onward.feedback.links: /f/ and one path segment of URL-safe characters; the route itself answers 404
+# for any that is not a live link, so a truncated link reads "not found", not "sign in"). The token in the
+# path is what a cross-site form could not know, so these pages need no CSRF cookie either.
+PUBLIC_ANSWER_PATH = re.compile(r"/f/[A-Za-z0-9_-]{1,100}")
+
+
+def is_public_answer_path(path: str) -> bool:
+    return PUBLIC_ANSWER_PATH.fullmatch(path) is not None
 
 
 def session_value(token: str) -> str:
@@ -61,7 +71,7 @@ def make_access_middleware(
             target = path + ("?" + urlencode(rest) if rest else "")
             response: Response = RedirectResponse(target, status_code=303)
             response.set_cookie(SESSION_COOKIE, session_value(token), httponly=True, samesite="strict")
-        elif path.startswith(PUBLIC_PREFIXES) or is_authorised(request, token):
+        elif path.startswith(PUBLIC_PREFIXES) or is_public_answer_path(path) or is_authorised(request, token):
             response = await call_next(request)
         else:
             response = forbidden(request)
@@ -93,6 +103,8 @@ async def check_csrf(request: Request) -> None:
     API clients that authenticate with the bearer token are not a browser and need no CSRF token.
     """
     if request.method not in UNSAFE_METHODS:
+        return
+    if is_public_answer_path(request.url.path):
         return
     if request.headers.get("authorization", "").startswith("Bearer "):
         return

@@ -22,13 +22,15 @@ def serve(settings: Settings) -> None:
 
     token = settings.token or new_token()
     Services.local(settings)  # migrate before the first request, so errors show here, not in a page
-    app = create_app(settings, token=token)
     sock = socket.socket(socket.AF_INET6 if ":" in settings.host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((settings.host, settings.port))
     port = sock.getsockname()[1]
     host = settings.host if ":" not in settings.host else f"[{settings.host}]"
+    if not settings.public_url:  # feedback links point at this server as it runs (its port may have been 0)
+        settings = settings.model_copy(update={"public_url": f"http://{host}:{port}"})
     url = f"http://{host}:{port}/?token={token}"
+    app = create_app(settings, token=token)
     print(SERVING.format(url=url), flush=True)
     print(SERVING_STOP.format(where=_where(settings)), flush=True)
     if settings.open_browser:

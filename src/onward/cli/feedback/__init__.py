@@ -1,0 +1,1 @@
+"""Feedback commands: `onward feedback …` (commands.py) and `onward meetings …` (meetings.py)."""

@@ -1,0 +1,1 @@
+"""Feedback: anonymous feedback by link, its results, and the 1:1s with the manager."""
