@@ -22,6 +22,7 @@ from onward.workspace import Preferences, Workspace
 if TYPE_CHECKING:
     from onward.fit.matching.service import MatchingService
     from onward.fit.service import FitService
+    from onward.mail.service import MailService
     from onward.workload.files.service import WorkloadImports
     from onward.workload.service import WorkloadService
 
@@ -74,6 +75,13 @@ class Services:
         from onward.fit.matching.service import MatchingService
 
         return MatchingService(self.workspace, self.fit)
+
+    @cached_property
+    def mail(self) -> MailService:
+        from onward.mail.service import MailService
+
+        # mail -> workload: an accepted request becomes a task
+        return MailService(self.workspace, self.workload)
 
     @cached_property
     def preferences(self) -> Preferences:

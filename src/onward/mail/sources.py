@@ -1,0 +1,136 @@
+"""Where messages come from: an mbox file, a Maildir (or any tree of one-message files, as the Enron corpus
+is laid out), single .eml files and folders of them, and a CSV of raw messages (the Kaggle Enron layout:
+columns `file` and `message`). Each yields RawMessages one at a time, so memory stays flat whatever the size.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from onward.errors import BadInput
+
+FORMATS = ("auto", "mbox", "maildir", "eml", "csv")
+# Files in a mail folder that are not messages (notes, indexes, Dovecot's and Thunderbird's own files).
+NOT_MESSAGES = (".md", ".txt", ".csv", ".json", ".html", ".pdf", ".msf", ".sqlite", ".db", ".py", ".zip", ".gz")
+NOT_MESSAGE_NAMES = ("dovecot", "maildirfolder", "subscriptions", "courier", ".ds_store")
+READ_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class RawMessage:
+    """One message's bytes, where it was found (named in a report of broken ones) and its folder."""
+
+    where: str
+    folder: str
+    data: bytes
+
+
+def detect_format(path: Path) -> str:
+    """Return the format of `path`: a folder is a Maildir (or a folder of .eml files), a file by its content."""
+    if path.is_dir():
+        return "maildir"
+    if path.suffix.lower() == ".csv":
+        return "csv"
+    with path.open("rb") as handle:
+        start = handle.read(5)
+    return "mbox" if start == b"From " else "eml"
+
+
+def total_bytes(path: Path, fmt: str) -> int:
+    """How many bytes the import will read (its progress is counted in bytes)."""
+    if fmt in ("maildir", "eml") and path.is_dir():
+        return sum(file.stat().st_size for file, _ in _message_files(path, eml_only=fmt == "eml"))
+    return path.stat().st_size
+
+
+def read_messages(path: Path, fmt: str = "auto") -> Iterator[RawMessage]:
+    """Yield the messages at `path`, one at a time; a missing or unreadable path is BadInput."""
+    if not path.exists():
+        raise BadInput(f"{path}: no such file or folder")
+    if fmt not in FORMATS:
+        raise BadInput(f"{fmt!r} is not a mail format (use one of {', '.join(FORMATS)})")
+    if fmt == "auto":
+        fmt = detect_format(path)
+    if fmt == "mbox":
+        return _mbox(_file(path))
+    if fmt == "csv":
+        return _csv(_file(path))
+    if path.is_file():
+        return iter([RawMessage(path.name, "", path.read_bytes())])
+    return _tree(path, eml_only=fmt == "eml")
+
+
+def _file(path: Path) -> Path:
+    if not path.is_file():
+        raise BadInput(f"{path}: expected a file, found a folder")
+    return path
+
+
+def _mbox(path: Path) -> Iterator[RawMessage]:
+    """Split an mbox at its "From " separator lines (mboxrd's ">From " quoting undone), reading 1 MB at a time."""
+    folder = path.stem
+    number = 0
+    lines: list[bytes] = []
+    previous_blank = True
+    with path.open("rb", buffering=READ_CHUNK) as handle:
+        for line in handle:
+            if line.startswith(b"From ") and previous_blank:
+                if lines:
+                    number += 1
+                    yield RawMessage(f"{path.name} message {number}", folder, b"".join(lines))
+                lines = []
+                previous_blank = False
+                continue
+            if line.startswith(b">") and line.lstrip(b">").startswith(b"From "):
+                line = line[1:]
+            lines.append(line)
+            previous_blank = line in (b"\n", b"\r\n")
+    if lines:
+        number += 1
+        yield RawMessage(f"{path.name} message {number}", folder, b"".join(lines))
+
+
+def _message_files(root: Path, *, eml_only: bool) -> Iterator[tuple[Path, str]]:
+    """Every message file under `root` with its folder: Maildir's cur/new (tmp is mail still arriving), or
+    every file of a plain tree; folder names are relative to `root` ("sent", "Archive/2024", ".Sent")."""
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = sorted(d for d in subdirs if d != "tmp")
+        here = Path(directory)
+        relative = here.relative_to(root)
+        parts = [p for p in relative.parts if p not in ("cur", "new")]
+        folder = "/".join(parts)
+        for name in sorted(files):
+            lower = name.lower()
+            if lower.startswith(".") or lower.startswith(NOT_MESSAGE_NAMES) or lower.endswith(NOT_MESSAGES):
+                continue
+            if eml_only and not lower.endswith(".eml"):
+                continue
+            yield here / name, folder
+
+
+def _tree(root: Path, *, eml_only: bool) -> Iterator[RawMessage]:
+    for file, folder in _message_files(root, eml_only=eml_only):
+        try:
+            data = file.read_bytes()
+        except OSError:
+            data = b""  # unreadable: reported as a broken message ("empty"), the rest goes on
+        yield RawMessage(str(file.relative_to(root)), folder, data)
+
+
+def _csv(path: Path) -> Iterator[RawMessage]:
+    """Rows of a CSV with a `message` column of raw text (and optionally `file`, its original path)."""
+    csv.field_size_limit(sys.maxsize)
+    with path.open("r", encoding="utf-8", errors="replace", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if not reader.fieldnames or "message" not in reader.fieldnames:
+            raise BadInput(f"{path.name}: a CSV of mail needs a 'message' column (found: {reader.fieldnames})")
+        for number, row in enumerate(reader, start=2):
+            original = row.get("file") or ""
+            folder = str(Path(original).parent) if original else path.stem
+            where = f"{path.name} line {number}" + (f" ({original})" if original else "")
+            yield RawMessage(where, folder, (row.get("message") or "").encode("utf-8"))
