@@ -181,7 +181,30 @@ def _is_question(sentence: str, words: list[str]) -> bool:
 
 # Every pattern of _POLITE and _CONFIRM holds one of these words: a sentence without any is not run through them.
 _CUE_WORDS = frozenset(
-    ["please", "pls", "plz", "kindly", "you", "me", "us", "lmk", "need", "needs", "we", "make", "remember", "look", "wanted", "wondering", "ahead", "asking", "expecting", "appreciate", "like", "possible"]
+    [
+        "please",
+        "pls",
+        "plz",
+        "kindly",
+        "you",
+        "me",
+        "us",
+        "lmk",
+        "need",
+        "needs",
+        "we",
+        "make",
+        "remember",
+        "look",
+        "wanted",
+        "wondering",
+        "ahead",
+        "asking",
+        "expecting",
+        "appreciate",
+        "like",
+        "possible",
+    ]
 )
 
 

@@ -89,7 +89,7 @@ class MailRequests:
             .group_by(MailMessage.request_state)
         )
         with self.workspace.session() as session:
-            found = dict(session.execute(query).tuples().all())
+            found = dict(session.execute(query).all())
         return {state: int(found.get(state, 0)) for state in SHOWN_STATES}
 
     def get(self, ref: int | str) -> RequestView:

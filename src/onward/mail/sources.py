@@ -54,6 +54,8 @@ def read_messages(path: Path, fmt: str = "auto") -> Iterator[RawMessage]:
         raise BadInput(f"{path}: no such file or folder")
     if fmt not in FORMATS:
         raise BadInput(f"{fmt!r} is not a mail format (use one of {', '.join(FORMATS)})")
+    if path.is_file() and path.stat().st_size == 0:
+        return iter(())  # an empty mailbox: nothing to read
     if fmt == "auto":
         fmt = detect_format(path)
     if fmt == "mbox":
@@ -82,6 +84,7 @@ def _mbox(path: Path) -> Iterator[RawMessage]:
             if line.startswith(b"From ") and previous_blank:
                 if lines:
                     number += 1
+                    lines.pop()  # the blank line before "From " belongs to the separator
                     yield RawMessage(f"{path.name} message {number}", folder, b"".join(lines))
                 lines = []
                 previous_blank = False
@@ -92,6 +95,8 @@ def _mbox(path: Path) -> Iterator[RawMessage]:
             previous_blank = line in (b"\n", b"\r\n")
     if lines:
         number += 1
+        if lines[-1] in (b"\n", b"\r\n"):
+            lines.pop()
         yield RawMessage(f"{path.name} message {number}", folder, b"".join(lines))
 
 
