@@ -140,7 +140,7 @@ def test_a_wrong_or_missing_password_is_a_clear_message(
     with pytest.raises(BadInput, match="set the environment variable ONWARD_TEST_IMAP"):
         mail_services.mail.import_imap(account, ["INBOX"], password_env="ONWARD_TEST_IMAP")
     monkeypatch.setenv("ONWARD_TEST_IMAP", "wrong")
-    with pytest.raises(BadInput, match="could not log in to alex@127.0.0.1"):
+    with pytest.raises(BadInput, match=r"could not log in to alex@127\.0\.0\.1"):
         mail_services.mail.import_imap(account, ["INBOX"], password_env="ONWARD_TEST_IMAP")
 
 
