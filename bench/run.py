@@ -20,6 +20,8 @@ BENCHMARKS = [
     "fit_pages",
     "fit_matching",
     "serve_memory",
+    "mail_requests",
+    "mail_import",
 ]
 
 

@@ -1,4 +1,4 @@
-"""The heavy user's mailbox: two years of mail, 20,000 messages, imported through the same path as a real one."""
+"""The heavy user's mailbox: two years of mail, 100,000 messages, imported through the same path as a real one."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from onward.mail.demo import MailPeers
 
 WEEKS = 104
-SENT_PER_WEEK = 96  # and as many received: 20,000 messages in all
+SENT_PER_WEEK = 480  # and as many received: 100,000 messages in all (DESIGN's heavy user)
 PERSON = ("Heavy User", "heavy@example.org")
 
 

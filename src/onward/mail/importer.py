@@ -106,7 +106,8 @@ class MailImports:
                     self._write(session, batch, mine, keep, result)
                     batch = []
             self._write(session, batch, mine, keep, result)
-        if result.imported:
+        # Rows were sorted by the addresses known before; again only if that changed (a first guess, say).
+        if result.imported and self.me.addresses() != mine:
             self.me.sort_messages()
         return result
 

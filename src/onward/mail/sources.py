@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -73,31 +74,37 @@ def _file(path: Path) -> Path:
     return path
 
 
+# A message ends where a blank line is followed by a "From " line (the mbox separator).
+_SEPARATOR = re.compile(rb"\r?\n\r?\nFrom [^\n]*\n")
+
+
 def _mbox(path: Path) -> Iterator[RawMessage]:
-    """Split an mbox at its "From " separator lines (mboxrd's ">From " quoting undone), reading 1 MB at a time."""
-    folder = path.stem
-    number = 0
-    lines: list[bytes] = []
-    previous_blank = True
-    with path.open("rb", buffering=READ_CHUNK) as handle:
-        for line in handle:
-            if line.startswith(b"From ") and previous_blank:
-                if lines:
-                    number += 1
-                    lines.pop()  # the blank line before "From " belongs to the separator
-                    yield RawMessage(f"{path.name} message {number}", folder, b"".join(lines))
-                lines = []
-                previous_blank = False
-                continue
-            if line.startswith(b">") and line.lstrip(b">").startswith(b"From "):
-                line = line[1:]
-            lines.append(line)
-            previous_blank = line in (b"\n", b"\r\n")
-    if lines:
+    """Split an mbox at its "From " separator lines (">From " quoting undone), reading 1 MB at a time."""
+    folder, number = path.stem, 0
+    with path.open("rb") as handle:
+        buffer = handle.read(READ_CHUNK)
+        if buffer.startswith(b"From "):
+            buffer = buffer[buffer.find(b"\n") + 1 :]
+        while True:
+            chunk = handle.read(READ_CHUNK)
+            if chunk:
+                buffer += chunk
+            start = 0
+            for separator in _SEPARATOR.finditer(buffer):
+                number += 1
+                yield RawMessage(f"{path.name} message {number}", folder, _unquote(buffer[start : separator.start()]))
+                start = separator.end()
+            buffer = buffer[start:]
+            if not chunk:
+                break
+    if buffer.strip():
         number += 1
-        if lines[-1] in (b"\n", b"\r\n"):
-            lines.pop()
-        yield RawMessage(f"{path.name} message {number}", folder, b"".join(lines))
+        yield RawMessage(f"{path.name} message {number}", folder, _unquote(buffer.rstrip(b"\r\n") + b"\n"))
+
+
+def _unquote(message: bytes) -> bytes:
+    """Undo mboxrd's quoting of body lines that start with "From " (">From " -> "From ")."""
+    return message.replace(b"\n>From ", b"\nFrom ") if b"\n>" in message else message
 
 
 def _message_files(root: Path, *, eml_only: bool) -> Iterator[tuple[Path, str]]:
