@@ -56,7 +56,7 @@ def test_weeks_for_well_being_match_the_hours_and_include_quiet_weeks(mail_servi
             sent("w4@x", "Sun, 22 Nov 2026 23:30:00 -0600"),
         ],
     )
-    weeks = mail_services.mail.hours.sent_after_hours_by_week(dt.date(2026, 10, 28), dt.date(2026, 11, 30))
+    weeks = mail_services.mail.sent_after_hours_by_week(dt.date(2026, 10, 28), dt.date(2026, 11, 30))
     assert [(w.start, w.sent, w.after_hours) for w in weeks] == [
         (dt.date(2026, 10, 26), 0, 0),
         (dt.date(2026, 11, 2), 2, 1),

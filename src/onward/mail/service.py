@@ -9,12 +9,14 @@ an accepted request into a task.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
 from onward.background import Reporter
+from onward.mail.analytics import WeekCount
 from onward.mail.hours import MailHours
 from onward.mail.imap import DEFAULT_PASSWORD_ENV, ImapAccount, connect, fetch_new, password_for
 from onward.mail.importer import MailImportResult, MailImports
@@ -38,6 +40,11 @@ class MailService:
         self.imports = MailImports(workspace, self.me)
         self.hours = MailHours(workspace)
         self.requests = MailRequests(workspace, workload)
+
+    def sent_after_hours_by_week(self, start: dt.date, end: dt.date) -> list[WeekCount]:
+        """Per week (Monday start) from `start`'s week to `end`'s: messages sent and those sent after hours, empty
+        weeks included. The numbers `onward mail hours --json` prints under "weeks" (for well-being's trends)."""
+        return self.hours.sent_after_hours_by_week(start, end)
 
     def counts(self) -> dict[str, int]:
         """How many messages are kept, sent and received."""
