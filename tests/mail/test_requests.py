@@ -141,3 +141,11 @@ def test_changing_who_is_me_sorts_the_mail_again(mail_services: Services, tmp_pa
     assert mail_services.mail.counts() == {"sent": 0, "received": 5}
     # now the mail to jo asks things of the person
     assert {item.message_id for item in mail_services.mail.requests.inbox()} == {"<cc@x>", "<other@x>"}
+
+
+def test_a_bare_question_mark_over_a_forward_reads_as_a_question_about_its_subject(
+    mail_services: Services, tmp_path: Path
+) -> None:
+    forward = raw("fw@x", to=ME, subject="FW: Capacity release", body="??\n\n-----Original Message-----\nFrom: Ivy")
+    mail_services.mail.imports.import_path(write_mbox(tmp_path / "fw.mbox", [forward]), me=[ME])
+    assert [item.request for item in mail_services.mail.requests.inbox()] == ["Asks about “FW: Capacity release”"]

@@ -127,6 +127,8 @@ class MailImports:
             there.add(record.key)
             sent = record.from_address in mine
             request = find_request(record.newest)
+            if request and not request.strip("?! "):  # "??" over a forward: the question is the forward's subject
+                request = f"Asks about “{record.subject or 'the message below'}”"
             due = find_due(record.newest, record.local_sent_at) if request else None
             result.requests += bool(request)
             rows.append(_row(record, owner, now, sent=sent, mine=mine, request=request, due=due, keep=keep))
