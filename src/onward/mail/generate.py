@@ -92,7 +92,7 @@ def mailbox(
             hour = rng.choice((21, 22, 22, 23)) if rng.random() < late_share else rng.randrange(9, 17)
             sent = dt.datetime.combine(day, dt.time(hour, rng.randrange(60)), zone)
             asked = sent - dt.timedelta(minutes=rng.choice((3, 12, 40, 150, 300, 1500)))
-            subject, text = rng.choice(REQUESTS) if n % 4 == 0 else rng.choice(NOTES)
+            subject, text = REQUESTS[(serial // 4) % len(REQUESTS)] if n % 4 == 0 else rng.choice(NOTES)
             first_name = person[0].split()[0]
             received_id = f"r{serial}.{week}@{domain}"
             yield (
