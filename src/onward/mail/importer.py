@@ -21,7 +21,7 @@ from onward.mail.deadlines import find_due
 from onward.mail.detect import find_request
 from onward.mail.models import MailMessage
 from onward.mail.reading import BrokenMessage, MailRecord, read_message
-from onward.mail.sources import RawMessage, detect_format, read_messages, total_bytes
+from onward.mail.sources import RawMessage, detect_format, read_messages, progress_total
 from onward.store.base import utcnow
 from onward.store.bulk import bulk_insert
 
@@ -73,7 +73,7 @@ class MailImports:
         path = path.expanduser()
         messages = read_messages(path, fmt)  # BadInput for a missing path, before anything is written
         if reporter is not None:
-            reporter.step("reading", done=0, total=total_bytes(path, detect_format(path) if fmt == "auto" else fmt))
+            reporter.step("reading", done=0, total=progress_total(path, detect_format(path) if fmt == "auto" else fmt))
         return self.import_messages(messages, me=me, keep_bodies=keep_bodies, reporter=reporter)
 
     def import_messages(
@@ -96,7 +96,7 @@ class MailImports:
                 if reporter is not None:
                     if reporter.stopping:
                         raise InterruptedError("the import was stopped; nothing was kept")
-                    reporter.advance(len(raw.data))
+                    reporter.advance(raw.progress)
                 try:
                     batch.append(read_message(raw.data, raw.folder))
                 except BrokenMessage as error:
