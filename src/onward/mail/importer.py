@@ -21,7 +21,7 @@ from onward.mail.deadlines import find_due
 from onward.mail.detect import find_request
 from onward.mail.models import MailMessage
 from onward.mail.reading import BrokenMessage, MailRecord, read_message
-from onward.mail.sources import RawMessage, detect_format, read_messages, progress_total
+from onward.mail.sources import RawMessage, detect_format, progress_total, read_messages
 from onward.store.base import utcnow
 from onward.store.bulk import bulk_insert
 
