@@ -23,6 +23,8 @@ BENCHMARKS = [
     "reflection_search",
     "feedback_pages",
     "serve_memory",
+    "mail_requests",
+    "mail_import",
 ]
 
 

@@ -121,6 +121,25 @@ REGISTRY: tuple[Domain, ...] = (
     ),
 )
 
+REGISTRY += (
+    Domain(
+        name="mail",
+        title="Mail: when you send mail after hours, and what received mail asks of you",
+        models=("onward.mail.models",),
+        menu=MenuEntry(
+            "Mail",
+            "/mail",
+            70,
+            "When you send mail outside working hours, week by week, and what people have asked of you.",
+        ),
+        routes=("mail.pages",),
+        commands=("mail.commands",),
+        demo="onward.mail.demo:fill",
+        heavy_user="onward.mail.bench:fill_heavy_user",
+        today="onward.mail.today:items",
+    ),
+)
+
 DOMAINS: tuple[str, ...] = tuple(domain.name for domain in REGISTRY)
 
 

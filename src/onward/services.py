@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from onward.feedback.service import FeedbackService
     from onward.fit.matching.service import MatchingService
     from onward.fit.service import FitService
+    from onward.mail.service import MailService
     from onward.reflection.service import ReflectionService
     from onward.wellbeing.service import WellbeingService
     from onward.workload.files.service import WorkloadImports
@@ -82,9 +83,9 @@ class Services:
     def wellbeing(self) -> WellbeingService:
         from onward.wellbeing.service import WellbeingService
 
-        # Well-being reads its peers through Protocols of its own (onward.wellbeing.peers): workload now;
-        # mail (AfterHoursMail) and network (SupportPeople) are handed in here once they land.
-        return WellbeingService(self.workspace, workload=WorkloadPulseOf(self))
+        # Well-being reads its peers through Protocols of its own (onward.wellbeing.peers): workload and mail;
+        # network (SupportPeople) is handed in here once it lands.
+        return WellbeingService(self.workspace, workload=WorkloadPulseOf(self), mail=MailAfterHoursOf(self))
 
     @cached_property
     def reflection(self) -> ReflectionService:
@@ -107,6 +108,13 @@ class Services:
         needs = [line for line in self.preferences.get("one_on_one_needs").splitlines() if line.strip()]
         report = self.workload.reports.one_on_one_report(person=self.preferences.get("name"), needs=needs)
         return render_markdown(report)
+
+    @cached_property
+    def mail(self) -> MailService:
+        from onward.mail.service import MailService
+
+        # mail -> workload: an accepted request becomes a task
+        return MailService(self.workspace, self.workload)
 
     @cached_property
     def preferences(self) -> Preferences:
@@ -197,3 +205,19 @@ class WorkloadPulseOf:
                 monday = mistake.happened_on - dt.timedelta(days=mistake.happened_on.weekday())
                 counts[monday] = counts.get(monday, 0) + 1
         return counts
+
+
+class MailAfterHoursOf:
+    """Mail as well-being reads it (onward.wellbeing.peers.AfterHoursMail): sent after hours, week by week."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def has_mail(self) -> bool:
+        return self.services.mail.counts()["sent"] > 0
+
+    def sent_after_hours_by_week(self, first_monday: dt.date, weeks: int) -> dict[dt.date, int]:
+        last = first_monday + dt.timedelta(days=7 * (weeks - 1))
+        return {
+            week.start: week.after_hours for week in self.services.mail.sent_after_hours_by_week(first_monday, last)
+        }

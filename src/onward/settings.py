@@ -206,6 +206,22 @@ class Settings(BaseSettings):
         ),
     )
 
+    mail_addresses: str = Field(
+        default="",
+        description=(
+            "Your own email addresses, separated by commas: mail from them counts as sent by you. Empty means "
+            "the addresses given to `onward mail import --me`, else a guess (the most frequent sender of your "
+            "sent folders)."
+        ),
+    )
+    mail_keep_bodies: bool = Field(
+        default=False,
+        description=(
+            "Keep whole message bodies when importing mail. Off by default: Onward keeps the headers, a short "
+            "snippet and the request it found, which is all its mail pages need."
+        ),
+    )
+
     @field_validator("database_url", "demo_database_url", "token", "timezone", "cache_dir", "public_url", mode="before")
     @classmethod
     def _empty_is_none(cls, value: Any) -> Any:

@@ -199,3 +199,39 @@ JOURNAL_NOTHING_AGAIN = "Nothing to resurface yet: entries from past years and b
 JOURNAL_WRITTEN = "Wrote {entries} entries to {path}."
 JOURNAL_IMPORTED = "Read {in_file} entries from {path}: {added} added, {already} already here."
 JOURNAL_PRIVATE = "Your journal is private: only you can read it, and no report includes it."
+# ---- mail ----
+MAIL_HELP = "Your mailbox: import it, see when you send mail after hours, and what people ask of you."
+MAIL_IMPORT_HELP = (
+    "Import mail from PATH: an mbox file, a Maildir (or any folder of one-message files), .eml files or a folder "
+    "of them, or a CSV of raw messages (columns file, message). Read only; importing again adds only what is "
+    "new (by Message-ID, or a hash of key headers). Prints the counts imported, skipped as duplicates, and broken."
+)
+MAIL_IMAP_HELP = (
+    "Import new mail from an IMAP server, read-only (nothing on the server changes). The password comes from "
+    "the environment variable named by --password-env, or else the system keyring (service onward-imap, user "
+    "USER@HOST); Onward never stores it."
+)
+MAIL_HOURS_HELP = (
+    "When you send mail: totals, by hour and weekday (on your clock, ONWARD_TIMEZONE) and week by week, against "
+    "ONWARD_WORK_START / ONWARD_WORK_END / ONWARD_WORK_DAYS."
+)
+MAIL_REQUESTS_HELP = "Requests found in received mail addressed to you, soonest due first."
+MAIL_ACCEPT_HELP = "Make a request a task in your workload (with a link back to the message)."
+MAIL_DISMISS_HELP = "Set a request aside: not one for you."
+MAIL_DONE_HELP = "Mark a request done (answered already, say)."
+MAIL_ME_HELP = "Show which addresses are yours, or replace them with --set (every message is sorted again)."
+MAIL_READING = "Reading mail"
+MAIL_READING_PERCENT = "Reading mail: {percent}%"
+MAIL_IMPORTED = "Imported {imported} messages; {duplicates} skipped as duplicates; {broken} broken."
+MAIL_REQUESTS_FOUND = "{requests} of the imported ask something of someone: see `onward mail requests`."
+MAIL_BROKEN_SHOWN = "Could not read (first {shown}):"
+MAIL_NO_REQUESTS = (
+    "No requests waiting. Import mail with `onward mail import PATH`, and tell Onward your address with --me."
+)
+MAIL_NO_SENT = (
+    "No sent mail yet: import a sent folder, and give your address with `onward mail import PATH --me ADDRESS`."
+)
+MAIL_ACCEPTED = "It is now task {task_id}: {title}"
+MAIL_SET_ASIDE = "Set aside: {request}"
+MAIL_MARKED_DONE = "Done: {request}"
+MAIL_ME_NONE = "Not known yet. Give them with `onward mail me --set ADDRESS` or ONWARD_MAIL_ADDRESSES."

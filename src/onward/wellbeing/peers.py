@@ -29,6 +29,10 @@ class SupportPeople(Protocol):
 class AfterHoursMail(Protocol):
     """Mail sent outside working hours (the mail part): week start (a Monday) -> messages sent after hours."""
 
+    def has_mail(self) -> bool:
+        """True once any sent mail is there to count (before that the trends say where it would come from)."""
+        ...
+
     def sent_after_hours_by_week(self, first_monday: dt.date, weeks: int) -> dict[dt.date, int]: ...
 
 

@@ -60,8 +60,12 @@ class WellbeingService:
             work_days=self.hours.days,
             first=first,
             mistakes=self.workload.mistakes_by_week if joined and self.workload else None,
-            mail=self.mail.sent_after_hours_by_week if joined and self.mail else None,
+            mail=self.mail.sent_after_hours_by_week if joined and self.has_mail() else None,
         )
+
+    def has_mail(self) -> bool:
+        """True when the mail part is there and holds sent mail to count."""
+        return self.mail is not None and self.mail.has_mail()
 
     def today_check_in(self) -> CheckInView | None:
         return self.check_ins.on(self.workspace.today)

@@ -180,6 +180,7 @@ def trend_page(service: WellbeingService, years: int | None = DEFAULT_YEARS) -> 
     (30-day rolling averages), a year in pixels, questionnaire scores with their thresholds, sleep, after-hours
     work, and load, mistakes and after-hours mail against mood."""
     today = service.workspace.today
+    has_mail = service.has_mail()
     if years is not None and not 1 <= years <= 50:
         raise BadInput(f"years: from 1 to 50, or all (not {years})")
     first = today - dt.timedelta(days=round(365.25 * years)) if years else None
@@ -238,7 +239,7 @@ def trend_page(service: WellbeingService, years: int | None = DEFAULT_YEARS) -> 
             label_every=every,
         ),
         mail=None
-        if service.mail is None
+        if not has_mail
         else BarChart(
             "Mail sent after hours, each week",
             "Messages",
@@ -247,9 +248,7 @@ def trend_page(service: WellbeingService, years: int | None = DEFAULT_YEARS) -> 
             label_every=every,
         ),
     )
-    notes = [
-        note for missing, note in ((service.workload is None, NO_WORKLOAD), (service.mail is None, NO_MAIL)) if missing
-    ]
+    notes = [note for missing, note in ((service.workload is None, NO_WORKLOAD), (not has_mail, NO_MAIL)) if missing]
     return TrendPage(
         today=today,
         first_day=next((c.day for c in rows if earliest is None or c.day >= earliest), None),

@@ -1,0 +1,1 @@
+"""Mail commands: `onward mail import|imap|hours|requests|accept|dismiss|done|me`."""

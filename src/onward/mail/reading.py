@@ -1,0 +1,206 @@
+"""Raw RFC 822 bytes to a MailRecord: the headers Onward keeps, a snippet and the newest part of the body.
+
+The headers are read by a small parser of its own (unfold, split at the first colon, keep the first of each
+name): it does what the standard library's compat32 header parser does for these fields at a fraction of the
+cost, since Onward reads only a few of them. Addresses are pulled out with a pattern rather than RFC 5322's
+full grammar (email.utils.getaddresses is a tenth of the import's time). Only a body that is not plain 7/8-bit
+text (multipart, base64, quoted-printable) goes through the standard library's full parser (compat32).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from email import policy
+from email.header import decode_header, make_header
+from email.parser import BytesParser
+from email.utils import parsedate_tz
+
+from onward.mail.newest import newest_part
+
+SNIPPET_CHARS = 200
+BODY_LIMIT = 64 * 1024  # bytes of body read for the snippet and requests; the rest is never looked at
+_FULL = BytesParser(policy=policy.compat32)
+_SPACES = re.compile(r"\s+")
+_HEADER_LINE = re.compile(rb"^[!-9;-~]+:", re.MULTILINE)
+_ADDRESS = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
+_CHARSET = re.compile(r"charset\s*=\s*\"?([\w.:-]+)", re.IGNORECASE)
+WANTED = frozenset(
+    ("message-id", "date", "from", "to", "cc", "subject", "in-reply-to", "content-type", "content-transfer-encoding")
+)
+
+
+def parse_headers(head: bytes) -> dict[str, str]:
+    """The wanted headers of a header block (lower-case names, continuation lines unfolded, the first kept)."""
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        text = head.decode("latin-1")
+    found: dict[str, str] = {}
+    name = ""
+    for line in text.splitlines():
+        if line[:1] in (" ", "\t"):
+            if name:
+                found[name] += " " + line.strip()
+            continue
+        key, colon, value = line.partition(":")
+        key = key.strip().lower()
+        if not colon or key not in WANTED or key in found:
+            name = ""
+            continue
+        name = key
+        found[key] = value.strip()
+    return found
+
+
+class BrokenMessage(ValueError):
+    """A message that cannot be used; its text is the reason ("no readable Date header")."""
+
+
+@dataclass(frozen=True)
+class MailRecord:
+    """What Onward keeps of one message (and the newest part, to find a request in)."""
+
+    key: str  # the Message-ID, or "hash:…" of key headers when there is none
+    folder: str
+    from_address: str
+    from_name: str
+    to: tuple[str, ...]
+    cc: tuple[str, ...]
+    subject: str
+    sent_at: dt.datetime  # UTC, naive
+    utc_offset: int  # minutes east of UTC
+    in_reply_to: str
+    snippet: str
+    newest: str
+    body: str
+
+    @property
+    def local_sent_at(self) -> dt.datetime:
+        zone = dt.timezone(dt.timedelta(minutes=self.utc_offset))
+        return self.sent_at.replace(tzinfo=dt.UTC).astimezone(zone)
+
+
+def _text(value: str | None) -> str:
+    """A header as plain text: encoded words (=?utf-8?…?=) decoded, folding undone."""
+    if not value:
+        return ""
+    value = str(value)
+    if "=?" in value:
+        with contextlib.suppress(ValueError, LookupError, UnicodeError):  # a bad encoded word stays as it came
+            value = str(make_header(decode_header(value)))
+    return _SPACES.sub(" ", value).strip()
+
+
+def _addresses(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return tuple(dict.fromkeys(address.lower() for address in _ADDRESS.findall(value)))
+
+
+def _sender(value: str) -> tuple[str, str]:
+    """(name, address) of a From header: "Sam Okafor <sam@x.org>", "sam@x.org (Sam)" or a bare address."""
+    found = _ADDRESS.search(value)
+    if found is None:
+        return "", ""
+    name = value[: found.start()].rstrip(" <").strip().strip('"').strip()
+    if not name and "(" in value:
+        name = value[value.index("(") + 1 :].rstrip(") ")
+    return _text(name), found.group(0).lower()
+
+
+def _sent_at(value: str | None) -> tuple[dt.datetime, int]:
+    parsed = parsedate_tz(value) if value else None
+    if parsed is None:
+        raise BrokenMessage("no readable Date header")
+    year, month, day, hour, minute, second = parsed[:6]
+    offset = parsed[9] or 0  # no zone given: taken as UTC, as RFC 5322 reads "-0000"
+    try:
+        local = dt.datetime(year, month, day, hour, minute, min(second, 59))
+    except ValueError:
+        raise BrokenMessage(f"the Date header '{_text(value)[:60]}' is not a real date") from None
+    if abs(offset) > 14 * 3600:
+        raise BrokenMessage(f"the Date header '{_text(value)[:60]}' has an impossible UTC offset")
+    return local - dt.timedelta(seconds=offset), offset // 60
+
+
+def _decode(payload: bytes, charset: str | None) -> str:
+    try:
+        return payload.decode(charset or "utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return payload.decode("latin-1")
+
+
+def _plain_body(raw: bytes, start: int, headers: dict[str, str]) -> str:
+    """The text/plain body: read straight from the bytes when simple, else through the full parser."""
+    content_type = (headers.get("content-type") or "text/plain").lower()
+    encoding = headers.get("content-transfer-encoding", "").strip().lower()
+    if content_type.startswith("text/plain") and encoding in ("", "7bit", "8bit", "binary"):
+        charset = _CHARSET.search(content_type)
+        return _decode(raw[start : start + BODY_LIMIT], charset.group(1) if charset else None)
+    message = _FULL.parsebytes(raw[: start + BODY_LIMIT * 4])
+    for part in message.walk():
+        if part.get_content_type() == "text/plain" and not part.get_filename():
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                return _decode(payload[:BODY_LIMIT], part.get_content_charset())
+    for part in message.walk():  # no plain text: the HTML part, tags stripped, will do for a snippet
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                return re.sub(r"<[^>]+>", " ", _decode(payload[:BODY_LIMIT], part.get_content_charset()))
+    return ""
+
+
+def key_of(message_id: str, date: str, sender: str, to: str, subject: str) -> str:
+    """The message's key: its Message-ID, or a hash of Date, From, To and Subject when it has none."""
+    if message_id:
+        return message_id[:300]
+    digest = hashlib.sha256("\x00".join((date, sender, to, subject)).encode("utf-8", "replace")).hexdigest()
+    return f"hash:{digest[:32]}"
+
+
+def read_message(raw: bytes, folder: str = "") -> MailRecord:
+    """Return the MailRecord of one raw message, or raise BrokenMessage saying why it cannot be used."""
+    if not raw.strip():
+        raise BrokenMessage("empty")
+    split = raw.find(b"\n\n")
+    crlf = raw.find(b"\r\n\r\n")
+    if crlf != -1 and (split == -1 or crlf < split):
+        head_end, body_start = crlf, crlf + 4
+    elif split != -1:
+        head_end, body_start = split, split + 2
+    else:
+        head_end = body_start = len(raw)
+    head = raw[:head_end]
+    if not _HEADER_LINE.match(head.lstrip()):
+        raise BrokenMessage("it does not start with mail headers")
+    headers = parse_headers(head)
+    sender_name, sender = _sender(headers.get("from", ""))
+    if not sender:
+        raise BrokenMessage("no sender address in the From header")
+    date_field = headers.get("date", "")
+    sent_at, offset = _sent_at(date_field)
+    body = _plain_body(raw, body_start, headers)
+    newest = newest_part(body)
+    message_id = _text(headers.get("message-id"))
+    subject = _text(headers.get("subject"))
+    to_field = headers.get("to", "")
+    return MailRecord(
+        key=key_of(message_id, date_field, headers.get("from", ""), to_field, subject),
+        folder=folder[:300],
+        from_address=sender[:320],
+        from_name=sender_name[:200],
+        to=_addresses(to_field),
+        cc=_addresses(headers.get("cc")),
+        subject=subject[:500],
+        sent_at=sent_at,
+        utc_offset=offset,
+        in_reply_to=_text(headers.get("in-reply-to")).split(" ")[0][:300],
+        snippet=_SPACES.sub(" ", newest or body).strip()[:SNIPPET_CHARS],
+        newest=newest,
+        body=body,
+    )
