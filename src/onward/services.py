@@ -22,6 +22,7 @@ from onward.workspace import Preferences, Workspace
 if TYPE_CHECKING:
     from onward.fit.matching.service import MatchingService
     from onward.fit.service import FitService
+    from onward.network.service import NetworkService
     from onward.workload.files.service import WorkloadImports
     from onward.workload.service import WorkloadService
 
@@ -74,6 +75,13 @@ class Services:
         from onward.fit.matching.service import MatchingService
 
         return MatchingService(self.workspace, self.fit)
+
+    @cached_property
+    def network(self) -> NetworkService:
+        from onward.network.service import NetworkService
+
+        # Outreach drafts say what role the person is after, from fit's ideal-role profile.
+        return NetworkService(self.workspace, self.fit)
 
     @cached_property
     def preferences(self) -> Preferences:
