@@ -174,7 +174,9 @@ CONTACTS_CADENCE_HELP = "Keep in touch every DAYS days with everyone tagged TAG 
 OUTREACH_HELP = "Outreach: a short message with a clear ask, from your ideal-role profile."
 OUTREACH_DRAFT_HELP = "Draft a message to a contact that says what role you are after and asks for one small thing."
 OUTREACH_SENT_HELP = "Record a message as sent (logged as an interaction, with a follow-up a week on)."
-CONTACTS_IMPORTED = "{file} ({format}): {added} added, {merged} merged with new details, {unchanged} already here, {refused} left out."
+CONTACTS_IMPORTED = (
+    "{file} ({format}): {added} added, {merged} merged with new details, {unchanged} already here, {refused} left out."
+)
 CONTACTS_EXPORTED = "Wrote {count} contacts to {path} (vCard 4.0)."
 CALENDAR_WRITTEN = "Wrote {count} follow-ups to {path}."
 NO_CONTACTS = "No contacts yet. Import some with `onward contacts import FILE --format vcard|linkedin|csv`."

@@ -64,6 +64,14 @@ def read_file(data: bytes, name: str, format_: str | None) -> tuple[str, list[Co
     return chosen, checked, refused, notes
 
 
+def fingerprint(record: ContactRecord) -> str:
+    """Return the id of a record with no UID, e-mail or profile link: its name, organisation and first phone,
+    so importing the same card twice still matches (a card that changed those is, fairly, someone new)."""
+    phone = "".join(ch for ch in (record.phones[0] if record.phones else "") if ch.isdigit())
+    parts = (" ".join(record.name.casefold().split()), record.organisation.casefold().strip(), phone)
+    return ("name:" + "|".join(parts))[:400]
+
+
 class _Book:
     """The address book in memory during one import: who is known by which id and e-mail."""
 
@@ -128,6 +136,8 @@ class ContactImports:
             fresh: dict[int, dict[str, Any]] = {}  # new rows, by a negative id while this import runs
             touched: set[int] = set()
             for record in records:
+                if not record.external_ids and not record.emails:
+                    record.external_ids = [fingerprint(record)]
                 match = book.match(record)
                 if match is None:
                     values = {

@@ -19,7 +19,7 @@ from onward.errors import BadInput
 from onward.network.schemas import ContactRecord, Refusal
 
 VERSIONS = ("2.1", "3.0", "4.0")
-ONWARD_KEYS = ("uid:", "email:", "linkedin:", "onward:")  # the kinds of contact key Onward writes as UID
+ONWARD_KEYS = ("uid:", "email:", "linkedin:", "onward:", "name:")  # the kinds of contact key Onward writes as UID
 BINARY = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 LINKEDIN = re.compile(r"^https?://([a-z]{2,3}\.)?linkedin\.com/in/", re.IGNORECASE)
 PROPERTY = re.compile(r"^(?P<head>[A-Za-z0-9.\-]+(?:;[^:]*)?):(?P<value>.*)$", re.DOTALL)
