@@ -19,6 +19,7 @@ BENCHMARKS = [
     "workload_cli",
     "fit_pages",
     "fit_matching",
+    "network",
     "serve_memory",
 ]
 

@@ -83,10 +83,11 @@ class Duplicates:
         self.workspace = workspace
         self.book = book
 
-    def groups(self) -> list[DuplicateGroup]:
-        """Return each group of likely duplicates with the contact to keep and a preview of the merge."""
+    def groups(self, contacts: list[ContactView] | None = None) -> list[DuplicateGroup]:
+        """Return each group of likely duplicates (among `contacts`, or all) with the contact to keep and a
+        preview of the merge."""
         found = []
-        for reason, group in _groups(self.book.list_all()):
+        for reason, group in _groups(self.book.list_all() if contacts is None else contacts):
             keep = max(group, key=lambda c: (c.interactions, len(c.emails) + len(c.phones), -c.id))
             others = [c for c in group if c.id != keep.id]
             found.append(

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 
 import icalendar
-from sqlalchemy import func, select
+from sqlalchemy import Text, cast, func, select
 
 from onward.hours import WorkingHours
 from onward.network import cadence
-from onward.network.contacts import ContactBook
+from onward.network.contacts import ContactBook, json_list
 from onward.network.models import Contact, Interaction
 from onward.network.schemas import Due, FollowUp, LosingTouch
 from onward.workspace import Workspace
@@ -79,9 +79,16 @@ class FollowUps:
         with self.workspace.session() as session:
             by_tag = self.book.tag_cadences(session)
             rows = session.execute(
-                select(Contact.id, Contact.name, Contact.cadence_days, Contact.tags, Contact.met_on, Contact.created_at)
+                select(
+                    Contact.id,
+                    Contact.name,
+                    Contact.cadence_days,
+                    cast(Contact.tags, Text).label("tags"),
+                    Contact.met_on,
+                    Contact.created_at,
+                )
             ).all()
-            candidates = [(r, cadence.effective_cadence(r.cadence_days, r.tags, by_tag)) for r in rows]
+            candidates = [(r, cadence.effective_cadence(r.cadence_days, json_list(r.tags), by_tag)) for r in rows]
             candidates = [(r, days) for r, days in candidates if days]
             if not candidates:
                 return []

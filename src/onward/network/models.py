@@ -58,7 +58,8 @@ class Interaction(Owned):
     """A coffee, call, message or e-mail with a contact: what came of it and when to follow up."""
 
     __tablename__ = "interactions"
-    __table_args__ = (Index("ix_interactions_contact_on", "contact_id", "on"),)
+    # Owner first: every query is the owner's, and the last contact per person is read from this index alone.
+    __table_args__ = (Index("ix_interactions_owner_contact_on", "owner_id", "contact_id", "on"),)
 
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(20), info={"choices": INTERACTION_KINDS})

@@ -17,7 +17,7 @@ from onward.network.followups import FollowUps
 from onward.network.imports import ContactImports
 from onward.network.interactions import Interactions
 from onward.network.outreach import Outreach
-from onward.network.schemas import Person, Suggestions
+from onward.network.schemas import ContactView, LosingTouch, Person, Suggestions
 from onward.workspace import Preferences, Workspace
 
 
@@ -37,13 +37,16 @@ class NetworkService:
     def today(self) -> dt.date:
         return self.workspace.today
 
-    def suggestions(self) -> Suggestions:
-        """Return who to reach out to, in groups, each with the reason."""
+    def suggestions(
+        self, contacts: list[ContactView] | None = None, losing: list[LosingTouch] | None = None
+    ) -> Suggestions:
+        """Return who to reach out to, in groups, each with the reason (over `contacts` and `losing` when the
+        caller already has them: a page that shows several parts reads the address book once)."""
         target = self.outreach.target()
         words = suggestions.words_of(" ".join([target.label, *target.loved, *target.growing, target.sector]))
         return suggestions.suggest(
-            self.contacts.list_all(),
-            self.follow_ups.losing_touch(),
+            self.contacts.list_all() if contacts is None else contacts,
+            self.follow_ups.losing_touch() if losing is None else losing,
             self.today,
             words,
             self.outreach.open_employers(),

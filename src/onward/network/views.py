@@ -94,13 +94,14 @@ class ImportPage:
 
 def overview(network: NetworkService) -> NetworkOverview:
     due = network.follow_ups.due()
+    everyone = network.contacts.list_all()  # read once for the counts, the duplicates and the suggestions
     return NetworkOverview(
-        contacts=network.contacts.count(),
+        contacts=len(everyone),
         follow_ups_due=len(due.follow_ups),
         losing_touch=len(due.losing_touch),
-        duplicate_groups=len(network.duplicates.groups()),
-        suggestions=network.suggestions(),
-        support_people=len(network.support_people()),
+        duplicate_groups=len(network.duplicates.groups(everyone)),
+        suggestions=network.suggestions(everyone, due.losing_touch),
+        support_people=sum(1 for c in everyone if c.support),
     )
 
 

@@ -73,7 +73,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_interactions'))
     )
     with op.batch_alter_table('interactions', schema=None) as batch_op:
-        batch_op.create_index('ix_interactions_contact_on', ['contact_id', 'on'], unique=False)
+        batch_op.create_index('ix_interactions_owner_contact_on', ['owner_id', 'contact_id', 'on'], unique=False)
         batch_op.create_index(batch_op.f('ix_interactions_follow_up_on'), ['follow_up_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_interactions_owner_id'), ['owner_id'], unique=False)
 
@@ -82,7 +82,7 @@ def downgrade() -> None:
     with op.batch_alter_table('interactions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_interactions_owner_id'))
         batch_op.drop_index(batch_op.f('ix_interactions_follow_up_on'))
-        batch_op.drop_index('ix_interactions_contact_on')
+        batch_op.drop_index('ix_interactions_owner_contact_on')
     op.drop_table('interactions')
     with op.batch_alter_table('contact_tag_cadences', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_contact_tag_cadences_owner_id'))
