@@ -201,3 +201,11 @@ def test_export_then_import_into_a_new_workspace_keeps_everything(services: Serv
     mine = [{k: getattr(c, k) for k in keep} for c in services.network.contacts.list_all()]
     theirs = [{k: getattr(c, k) for k in keep} for c in other.network.contacts.list_all()]
     assert theirs == mine
+
+
+def test_importing_a_workspace_export_again_adds_no_contact_or_interaction(services: Services) -> None:
+    fill_demo(services)
+    data = services.export()
+    added = services.import_(data, merge=True)
+    assert added.get("contacts", 0) == 0 and added.get("interactions", 0) == 0
+    assert len(services.network.follow_ups.due().follow_ups) == 2

@@ -59,7 +59,12 @@ class Interaction(Owned):
 
     __tablename__ = "interactions"
     # Owner first: every query is the owner's, and the last contact per person is read from this index alone.
-    __table_args__ = (Index("ix_interactions_owner_contact_on", "owner_id", "contact_id", "on"),)
+    # Importing a workspace export again (`onward import --merge`) matches an interaction already here by what
+    # it is, instead of logging the same coffee twice.
+    __table_args__ = (
+        Index("ix_interactions_owner_contact_on", "owner_id", "contact_id", "on"),
+        {"info": {"natural_key": ("contact_id", "kind", "on", "notes")}},
+    )
 
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(20), info={"choices": INTERACTION_KINDS})
