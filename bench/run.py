@@ -22,6 +22,7 @@ BENCHMARKS = [
     "wellbeing_page",
     "reflection_search",
     "feedback_pages",
+    "network",
     "serve_memory",
     "mail_requests",
     "mail_import",

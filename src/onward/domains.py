@@ -138,6 +138,22 @@ REGISTRY += (
         heavy_user="onward.mail.bench:fill_heavy_user",
         today="onward.mail.today:items",
     ),
+    Domain(
+        name="network",
+        title="Network: contacts, who to reach out to, drafted messages, follow-ups",
+        models=("onward.network.models",),
+        menu=MenuEntry(
+            "Network",
+            "/network",
+            50,
+            "The people who can help, a message with a clear ask, and keeping in touch.",
+        ),
+        routes=("network.pages", "network.files"),
+        commands=("network.commands",),
+        demo="onward.network.demo:fill",
+        heavy_user="onward.network.bench:fill_heavy_user",
+        today="onward.network.today:items",
+    ),
 )
 
 DOMAINS: tuple[str, ...] = tuple(domain.name for domain in REGISTRY)

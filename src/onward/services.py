@@ -24,7 +24,10 @@ if TYPE_CHECKING:
     from onward.fit.matching.service import MatchingService
     from onward.fit.service import FitService
     from onward.mail.service import MailService
+    from onward.network.schemas import Person
+    from onward.network.service import NetworkService
     from onward.reflection.service import ReflectionService
+    from onward.wellbeing.peers import SupportPerson
     from onward.wellbeing.service import WellbeingService
     from onward.workload.files.service import WorkloadImports
     from onward.workload.service import WorkloadService
@@ -83,9 +86,10 @@ class Services:
     def wellbeing(self) -> WellbeingService:
         from onward.wellbeing.service import WellbeingService
 
-        # Well-being reads its peers through Protocols of its own (onward.wellbeing.peers): workload and mail;
-        # network (SupportPeople) is handed in here once it lands.
-        return WellbeingService(self.workspace, workload=WorkloadPulseOf(self), mail=MailAfterHoursOf(self))
+        # Well-being reads its peers through Protocols of its own (onward.wellbeing.peers).
+        return WellbeingService(
+            self.workspace, workload=WorkloadPulseOf(self), mail=MailAfterHoursOf(self), support=SupportPeopleOf(self)
+        )
 
     @cached_property
     def reflection(self) -> ReflectionService:
@@ -98,8 +102,10 @@ class Services:
     def feedback(self) -> FeedbackService:
         from onward.feedback.service import FeedbackService
 
-        # people=None: plain names and addresses until the network domain's contacts are wired in here.
-        return FeedbackService(self.workspace, self.workload, people=None, one_page_report=self.one_page_report)
+        # Whom to ask: plain names and addresses, or the network's contacts (feedback's own People Protocol).
+        return FeedbackService(
+            self.workspace, self.workload, people=PeopleToAskOf(self), one_page_report=self.one_page_report
+        )
 
     def one_page_report(self) -> str:
         """Return the workload's one-page report for the manager as Markdown (what a 1:1 attaches)."""
@@ -115,6 +121,13 @@ class Services:
 
         # mail -> workload: an accepted request becomes a task
         return MailService(self.workspace, self.workload)
+
+    @cached_property
+    def network(self) -> NetworkService:
+        from onward.network.service import NetworkService
+
+        # Outreach drafts say what role the person is after, from fit's ideal-role profile.
+        return NetworkService(self.workspace, self.fit)
 
     @cached_property
     def preferences(self) -> Preferences:
@@ -221,3 +234,28 @@ class MailAfterHoursOf:
         return {
             week.start: week.after_hours for week in self.services.mail.sent_after_hours_by_week(first_monday, last)
         }
+
+
+class SupportPeopleOf:
+    """The network's support contacts as well-being reads them (onward.wellbeing.peers.SupportPeople)."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def support_people(self) -> list[SupportPerson]:
+        from onward.wellbeing.peers import SupportPerson
+
+        return [
+            SupportPerson(person.name, how_to_reach=person.phone or person.email)
+            for person in self.services.network.support_people()
+        ]
+
+
+class PeopleToAskOf:
+    """The network's contacts as feedback chooses whom to ask (onward.feedback.people.People)."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def people_to_ask(self) -> list[Person]:
+        return self.services.network.people()

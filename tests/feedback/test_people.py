@@ -51,6 +51,16 @@ def test_contacts_picked_by_id_become_invites(services: Services) -> None:
     ]
     with pytest.raises(BadInput, match="contact 3 is not among your contacts"):
         feedback.requests.create("Habits", contact_ids=[3])
-    # Without a contacts source (as today), only typed names work.
+    # Without a contacts source, only typed names work.
+    alone = FeedbackService(services.workspace, services.workload, people=None)
     with pytest.raises(BadInput, match="type names instead"):
-        services.feedback.requests.create("Habits", contact_ids=[7])
+        alone.requests.create("Habits", contact_ids=[7])
+
+
+def test_the_network_contacts_are_the_people_to_ask(services: Services) -> None:
+    """As wired in onward.services: a contact from Network, picked by id, is invited with their address."""
+    from onward.network.schemas import ContactRecord
+
+    jo = services.network.contacts.add(ContactRecord(name="Jo Baptiste", where="test", emails=["jo@example.org"]))
+    made = services.feedback.requests.create("Habits", contact_ids=[jo.id], invite=["Tom"])
+    assert [(link.name, link.email) for link in made.links] == [("Jo Baptiste", "jo@example.org"), ("Tom", "")]

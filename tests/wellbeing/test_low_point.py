@@ -93,6 +93,18 @@ def test_the_people_named_as_support_are_listed(services: Services) -> None:
     assert shown is not None and [p.name for p in shown.people] == ["Sam", "Priya"] and shown.people_hint == ""
 
 
+def test_the_support_contacts_from_network_reach_the_message(services: Services) -> None:
+    """As wired in onward.services: contacts marked "someone I can lean on" under Network are the people shown."""
+    from onward.network.schemas import ContactRecord
+
+    services.network.contacts.add(ContactRecord(name="Sam Okafor", where="test", phones=["07700 900123"], support=True))
+    services.network.contacts.add(ContactRecord(name="Dana Reyes", where="test", emails=["dana@example.org"]))
+    services.wellbeing.questionnaires.take("who5", [1, 1, 1, 1, 1])
+    shown = services.wellbeing.low_point.current()
+    assert shown is not None
+    assert [(p.name, p.how_to_reach) for p in shown.people] == [("Sam Okafor", "07700 900123")]
+
+
 def test_the_help_line_is_a_setting(services: Services) -> None:
     settings = services.workspace.settings.model_copy(update={"professional_help_line": "Call the EAP: 0800 123"})
     workspace = dataclasses.replace(services.workspace, settings=settings)

@@ -60,7 +60,9 @@ class WellbeingService:
             work_days=self.hours.days,
             first=first,
             mistakes=self.workload.mistakes_by_week if joined and self.workload else None,
-            mail=self.mail.sent_after_hours_by_week if joined and self.has_mail() else None,
+            mail=self.mail.sent_after_hours_by_week
+            if joined and self.mail is not None and self.mail.has_mail()
+            else None,
         )
 
     def has_mail(self) -> bool:

@@ -1,0 +1,1 @@
+"""Network commands: `onward contacts …` and `onward outreach …`."""

@@ -1,0 +1,1 @@
+"""Network: the people who can help, a clear ask, and keeping in touch."""

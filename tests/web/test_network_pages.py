@@ -1,0 +1,96 @@
+"""Network pages over HTTP: every page and its JSON twin, forms that come back as typed, upload, downloads."""
+
+from __future__ import annotations
+
+import re
+
+import icalendar
+from fastapi.testclient import TestClient
+
+from .conftest import csrf
+
+
+def _demo(client: TestClient) -> str:
+    token = csrf(client)
+    assert client.post("/workspace/demo", data={"csrf_token": token}, follow_redirects=False).status_code == 303
+    return token
+
+
+def test_every_network_page_and_its_json_twin(client: TestClient) -> None:
+    _demo(client)
+    contacts = client.get("/api/network/contacts").json()
+    first = contacts["contacts"][0]["id"]
+    for path in (
+        "/network",
+        "/network/contacts",
+        "/network/contacts/new",
+        f"/network/contacts/{first}",
+        f"/network/contacts/{first}/outreach",
+        "/network/due",
+        "/network/duplicates",
+        "/network/import",
+    ):
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert "style=" not in page.text, path
+        assert client.get("/api" + path).status_code == 200, path
+    links = set(re.findall(r'href="(/network[^"#?]*)"', client.get("/network").text))
+    for link in links:
+        assert client.get(link).status_code == 200, link
+    assert client.get("/api/network/contacts/99999").status_code == 404
+
+
+def test_contact_form_comes_back_as_typed_with_the_message_beside_the_field(client: TestClient) -> None:
+    token = _demo(client)
+    sent = {
+        "csrf_token": token,
+        "name": "Sam Lee",
+        "emails": "sam@x.example",
+        "met_on": "last spring",
+        "cadence_days": "30",
+    }
+    page = client.post("/network/contacts", data=sent)
+    assert page.status_code == 400
+    assert 'value="last spring"' in page.text and 'value="Sam Lee"' in page.text
+    assert 'id="contact-met_on-error">met on: &#39;last spring&#39; is not a date' in page.text
+    sent["met_on"] = "2025-04-01"
+    sent["support"] = "yes"
+    done = client.post("/network/contacts", data=sent, follow_redirects=False)
+    assert done.status_code == 303
+    contact = client.get("/api" + done.headers["location"]).json()["contact"]
+    assert (contact["name"], contact["support"], contact["cadence_days"]) == ("Sam Lee", True, 30)
+
+
+def test_upload_import_and_the_downloads(client: TestClient) -> None:
+    token = _demo(client)
+    vcard = (
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Okoye;Ngozi\r\nFN:Ngozi Okoye\r\n"
+        b"EMAIL;INTERNET:ngozi@x.example\r\nEND:VCARD\r\n"
+    )
+    page = client.post(
+        "/network/import", data={"csrf_token": token, "format": ""}, files={"file": ("phone.vcf", vcard)}
+    )
+    assert page.status_code == 200 and "phone.vcf (vcard): 1 added" in page.text
+    bad = client.post(
+        "/network/import", data={"csrf_token": token, "format": "linkedin"}, files={"file": ("x.csv", b"a,b\n1,2\n")}
+    )
+    assert bad.status_code == 400 and "Nothing was imported: x.csv: not a LinkedIn Connections.csv" in bad.text
+    vcf = client.get("/network/contacts.vcf")
+    assert vcf.headers["content-type"].startswith("text/vcard") and "FN:Ngozi Okoye" in vcf.text
+    ics = client.get("/network/follow-ups.ics")
+    events = icalendar.Calendar.from_ical(ics.content).walk("VEVENT")
+    assert {str(e["summary"]) for e in events} >= {"Follow up with Priya Shah", "Follow up with Dana Reyes"}
+
+
+def test_marking_a_draft_as_sent_logs_it_and_the_home_page_lists_what_is_due(client: TestClient) -> None:
+    token = _demo(client)
+    home = client.get("/").text
+    assert "Follow up with Priya Shah" in home and "people you are losing touch with" in home
+    people = {c["name"]: c["id"] for c in client.get("/api/network/contacts").json()["contacts"]}
+    ben = people["Ben Castillo"]
+    client.post(
+        f"/network/contacts/{ben}/outreach/sent",
+        data={"csrf_token": token, "body": "Hi Ben, coffee?", "follow_up": "yes"},
+    )
+    logged = client.get(f"/api/network/contacts/{ben}").json()["interactions"][0]
+    assert (logged["notes"], logged["outcome"], logged["kind"]) == ("Hi Ben, coffee?", "sent", "email")
