@@ -22,6 +22,7 @@ from onward.workspace import Preferences, Workspace
 if TYPE_CHECKING:
     from onward.fit.matching.service import MatchingService
     from onward.fit.service import FitService
+    from onward.store.backup import Restored
     from onward.workload.files.service import WorkloadImports
     from onward.workload.service import WorkloadService
 
@@ -133,7 +134,8 @@ class Services:
 
         return backup(self.store, destination)
 
-    def restore(self, source: Path) -> dict[str, int]:
+    def restore(self, source: Path) -> Restored:
+        """Replace the database with a backup, after keeping a safety backup in the data folder's backups/."""
         from onward.store.backup import restore
 
-        return restore(self.store, source)
+        return restore(self.store, source, self.workspace.settings.data_dir / "backups")
