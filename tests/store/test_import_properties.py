@@ -139,7 +139,7 @@ ICS_LINES = st.one_of(
             "BEGIN:VTIMEZONE",
             "END:VTIMEZONE",
         ]
-    ),  # fmt: skip
+    ),
     hostile_text.map(lambda text: "X-NOTE:" + text),
 )
 

@@ -102,3 +102,16 @@ def test_a_duplicate_is_a_conflict_with_the_fields_named(settings: Settings) -> 
     else:
         pytest.fail("the same exception twice was stored")
     services.store.dispose()
+
+
+def test_links_from_user_data_are_links_only_for_http(client: TestClient, settings: Settings) -> None:
+    from onward.services import Services
+
+    services = Services.local(settings)
+    services.fit.add_application("Harbour Trust", "Programme lead", link="javascript:alert(document.cookie)")
+    services.fit.add_application("Eastside", "Instructor", link="https://eastside.example/jobs/1")
+    services.store.dispose()
+    page = client.get("/fit/applications").text
+    assert 'href="javascript:' not in page
+    assert "javascript:alert(document.cookie)" in page, "shown as text, not lost"
+    assert 'href="https://eastside.example/jobs/1"' in page
