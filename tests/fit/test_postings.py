@@ -167,3 +167,16 @@ def test_with_embeddings_many_hats_is_named_and_ranked_down_for_someone_who_want
     )
     office_for_variety = next(r for r in variety.results if r.title.startswith("Office Manager"))
     assert office_for_variety.score > office.score
+
+
+def test_a_json_ld_script_is_read_as_a_browser_reads_it() -> None:
+    """A description holding '&quot;' was unescaped before parsing, which broke the JSON (browsers never do)."""
+    from onward.fit.matching.posting_import import parse_jsonld
+
+    page = (
+        '<html><script type="application/ld+json">{"@context": "https://schema.org", "@type": "JobPosting", '
+        '"title": "Literacy officer", "description": "<p>Say &quot;hello&quot; to adult learners</p>"}'
+        "</script></html>"
+    )
+    (posting,) = parse_jsonld(page, "page.html")
+    assert posting.title == "Literacy officer"

@@ -225,3 +225,24 @@ def test_an_event_that_ends_before_it_starts_is_refused_by_name(services: Servic
     with pytest.raises(BadInput, match=r"backwards.ics event 1 'Runaway' \(UID runaway@example.org\): it ends before"):
         services.workload_imports.import_calendar_data(data, "backwards.ics")
     assert services.workload_imports.meeting_hours_by_week(MONDAY, 2) == before
+
+
+def test_a_holiday_calendar_suggests_the_days_off_not_the_observances(services: Services) -> None:
+    """Outlook's holiday calendar: '[Not a public holiday]' entries were suggested as days away, and
+    Christmas (no 'holiday' in its name) was missed."""
+
+    def day(summary: str, date: str, extra: str = "") -> str:
+        return (
+            f"BEGIN:VEVENT\r\nUID:{date}@holidays\r\nSUMMARY:{summary}\r\nDTSTART;VALUE=DATE:{date}\r\n"
+            f"CATEGORIES:Holiday\r\n{extra}END:VEVENT\r\n"
+        )
+
+    data = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft Corporation//Outlook 16.0//EN\r\n"
+        + day("Christmas Day", "20261225")
+        + day("Boxing Day (Holiday)", "20261228")
+        + day("St Andrew's Day [Not a public holiday]", "20261201")
+        + "END:VCALENDAR\r\n"
+    ).encode()
+    result = services.workload_imports.import_calendar_data(data, "holidays.ics")
+    assert result.away_days == [dt.date(2026, 12, 25), dt.date(2026, 12, 28)]

@@ -318,16 +318,25 @@ def parse_jsonld(text: str, name: str) -> list[ParsedPosting]:
     if stripped.startswith(("{", "[")):
         blocks = [stripped]
     else:
-        blocks = [html.unescape(b) if "&quot;" in b else b for b in _LD_SCRIPT.findall(text)]
+        blocks = _LD_SCRIPT.findall(text)
         if not blocks:
             raise BadInput(f"{name}: neither JSON-LD nor an HTML page with an application/ld+json script")
     postings: list[ParsedPosting] = []
     for number, block in enumerate(blocks, start=1):
+        where = name if len(blocks) == 1 else f"{name} script {number}"
         try:
+            # As a browser reads it: a script's text is not HTML, so "&quot;" inside a description stays as is.
             document = json.loads(block)
         except json.JSONDecodeError as error:
-            where = name if len(blocks) == 1 else f"{name} script {number}"
-            raise BadInput(f"{where}: not JSON ({error})") from None
+            # Some tools save the page with the whole script entity-escaped; only then is it unescaped.
+            try:
+                document = json.loads(html.unescape(block)) if "&quot;" in block else None
+            except (json.JSONDecodeError, RecursionError):
+                document = None
+            if document is None:
+                raise BadInput(f"{where}: not JSON ({error})") from None
+        except RecursionError:
+            raise BadInput(f"{where}: not JSON (nested too deeply)") from None
         for node in _job_postings(document):
             postings.append(_from_job_posting(node, f"{name} posting {len(postings) + 1}"))
     if not postings:

@@ -328,7 +328,7 @@ def read_calendar(data: bytes, filename: str, *, zone: dt.tzinfo, start: dt.date
             summary = " ".join(str(event.get("SUMMARY", "")).split())
             uid = str(event.get("UID", "")) or _synthetic_uid(summary, starts_at)
             show_as = show_as_of(event, owner)
-            if all_day and show_as in ("busy", "free") and AWAY_WORDS.search(summary):
+            if all_day and show_as in ("busy", "free") and is_day_away(summary, event):
                 show_as = "out_of_office"
             key = (uid[:UID_MAX], starts_at)
             occurrences.setdefault(
@@ -345,6 +345,21 @@ def read_calendar(data: bytes, filename: str, *, zone: dt.tzinfo, start: dt.date
             )
     ordered = sorted(occurrences.values(), key=lambda o: (o.starts_at, o.uid))
     return ParsedCalendar(events=len(events), occurrences=ordered, capped=capped)
+
+
+# Outlook's holiday calendars mark the days that are not days off: "Valentine's Day [Not a public holiday]".
+NOT_A_DAY_OFF = re.compile(r"\bnot an? (public |bank |official )?holiday\b|\bobservance\b", re.I)
+
+
+def is_day_away(summary: str, event: Any) -> bool:
+    """Return True when an all-day event reads as a day away: an absence word in its name, or a holiday
+    calendar's entry (CATEGORIES:Holiday, as Outlook's holiday calendars write) not marked as no day off."""
+    if NOT_A_DAY_OFF.search(summary):
+        return False
+    categories = event.get("CATEGORIES")
+    listed = categories if isinstance(categories, list) else [categories] if categories is not None else []
+    names = {str(name).strip().lower() for entry in listed for name in getattr(entry, "cats", [entry])}
+    return bool(AWAY_WORDS.search(summary)) or bool(names & {"holiday", "holidays", "public holiday"})
 
 
 def _synthetic_uid(summary: str, starts_at: dt.datetime) -> str:
