@@ -17,7 +17,7 @@ declared range holds. A new domain gets all this by declaring its columns; nothi
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Column, Float, Integer, Numeric, String, Table, Text, event, inspect
@@ -77,6 +77,42 @@ def check_row(table: Table, values: Mapping[str, Any], where: str) -> None:
     for name, value in values.items():
         if name in table.c:
             check_value(table.c[name], value, where)
+
+
+def _surely_fine(column: Column[Any]) -> Callable[[Any], bool] | None:
+    """Return a quick test that passes values surely within the column's limits (a value it does not pass
+    gets the full check, which names the reason), or None when the column has no limits to check."""
+    kind = column.type
+    if isinstance(kind, String | Text):
+        length = getattr(kind, "length", None) or math.inf
+        choices = column.info.get("choices")
+        return lambda v: type(v) is str and len(v) <= length and "\x00" not in v and (not choices or v in choices)
+    low, high = column.info.get("range", (None, None))
+    if isinstance(kind, Integer):
+        lo, hi = (INT64[0] if low is None else low), (INT64[1] if high is None else high)
+        return lambda v: type(v) is int and lo <= v <= hi
+    if isinstance(kind, Float | Numeric):
+        lo, hi = (-math.inf if low is None else low), (math.inf if high is None else high)
+        return lambda v: type(v) in (float, int) and lo <= v <= hi and -math.inf < v < math.inf
+    return None
+
+
+def check_rows(table: Table, rows: Sequence[Mapping[str, Any]], label: str) -> None:
+    """Check many same-shaped rows, column by column (an import of 20,000 tasks takes a few milliseconds);
+    a bad value raises BadInput naming `label`, the row's position and the column."""
+    if not rows:
+        return
+    for key in rows[0]:
+        if key not in table.c:
+            continue
+        column = table.c[key]
+        fine = _surely_fine(column)
+        if fine is None:
+            continue
+        for position, row in enumerate(rows, start=1):
+            value = row[key]
+            if value is not None and not fine(value):
+                check_value(column, value, f"{label} row {position}")
 
 
 def _label(table: Table) -> str:
