@@ -89,10 +89,28 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "url": ("url", "job_posting_url", "job_url", "link", "posting_url", "application_url", "apply_url"),
     "external_id": ("job_id", "id", "posting_id", "reference", "ref", "identifier"),
     "employment_type": ("formatted_work_type", "employment_type", "work_type", "job_type", "type"),
-    "work_mode": ("work_mode", "remote_allowed", "remote", "workplace_type", "job_location_type"),
-    "salary": ("salary", "pay", "compensation"),
+    "work_mode": (
+        "work_mode",
+        "remote_allowed",
+        "remote",
+        "is_remote",
+        "remote_work",
+        "workplace_type",
+        "job_location_type",
+        "location_type",
+        "work_from_home",
+    ),
+    "salary": ("salary", "pay", "compensation", "salary_range", "pay_range", "salary_estimate", "estimated_salary"),
     "posted": ("date_posted", "posted", "listed_time", "original_listed_time", "posted_date", "date"),
 }
+
+
+# Job boards' CSVs carry Markdown's escapes ("$20\\.00", "\\- Teach"): the backslash is not the text.
+_MARKDOWN_ESCAPE = re.compile(r"\\+([\\`*_{}\[\]()#+\-.!$|>~])")
+
+
+def unescape_markdown(text: str) -> str:
+    return _MARKDOWN_ESCAPE.sub(r"\1", text)
 
 
 def _header_key(name: str) -> str:
@@ -192,7 +210,7 @@ def parse_csv(text: str, name: str) -> list[ParsedPosting]:
 
         def field(key: str, row: dict[str, str] = row, values: list[str] = values) -> str:
             index = mapping.get(key)
-            return values[index].strip() if index is not None and index < len(values) else ""
+            return unescape_markdown(values[index].strip()) if index is not None and index < len(values) else ""
 
         title = field("title")
         if not title:
