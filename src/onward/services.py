@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from onward.network.schemas import Person
     from onward.network.service import NetworkService
     from onward.reflection.service import ReflectionService
+    from onward.store.backup import Restored
     from onward.wellbeing.peers import SupportPerson
     from onward.wellbeing.service import WellbeingService
     from onward.workload.files.service import WorkloadImports
@@ -187,10 +188,11 @@ class Services:
 
         return backup(self.store, destination)
 
-    def restore(self, source: Path) -> dict[str, int]:
+    def restore(self, source: Path) -> Restored:
+        """Replace the database with a backup, after keeping a safety backup in the data folder's backups/."""
         from onward.store.backup import restore
 
-        return restore(self.store, source)
+        return restore(self.store, source, self.workspace.settings.data_dir / "backups")
 
 
 class WorkloadPulseOf:

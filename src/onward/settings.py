@@ -97,6 +97,13 @@ class Settings(BaseSettings):
         description=("Access token for local mode. Empty means a new random token at each start, printed in the URL."),
         repr=False,
     )
+    allowed_hosts: str = Field(
+        default="",
+        description=(
+            "Host names the web app answers besides 127.0.0.1, localhost, ::1 and the address it listens on, "
+            "separated by commas (e.g. onward.example.org behind a proxy). Others are refused (DNS rebinding)."
+        ),
+    )
     open_browser: bool = Field(default=True, description="Open the web browser when `onward serve` starts.")
     forecast_weeks: int = Field(default=8, ge=1, le=104, description="Weeks shown in load forecasts by default.")
     # Urgency coefficients: Taskwarrior's defaults (https://taskwarrior.org/docs/urgency/), see workload/urgency.py.

@@ -103,6 +103,8 @@ def test_backup_and_restore_from_the_cli(cli_env: Path, capsys: pytest.CaptureFi
     assert "Backed up" in capsys.readouterr().out
     fresh = f"sqlite:///{cli_env / 'fresh.sqlite'}"
     assert main(["--db", fresh, "restore", str(snapshot)]) == 0
+    said = capsys.readouterr().out
+    assert "Restored" in said and "before-restore-" in said, "the message names the safety backup"
     a, b = cli_env / "a.json", cli_env / "b.json"
     assert main(["--db", db, "export", str(a)]) == 0
     assert main(["--db", fresh, "export", str(b)]) == 0

@@ -167,3 +167,33 @@ def test_with_embeddings_many_hats_is_named_and_ranked_down_for_someone_who_want
     )
     office_for_variety = next(r for r in variety.results if r.title.startswith("Office Manager"))
     assert office_for_variety.score > office.score
+
+
+def test_a_json_ld_script_is_read_as_a_browser_reads_it() -> None:
+    """A description holding '&quot;' was unescaped before parsing, which broke the JSON (browsers never do)."""
+    from onward.fit.matching.posting_import import parse_jsonld
+
+    page = (
+        '<html><script type="application/ld+json">{"@context": "https://schema.org", "@type": "JobPosting", '
+        '"title": "Literacy officer", "description": "<p>Say &quot;hello&quot; to adult learners</p>"}'
+        "</script></html>"
+    )
+    (posting,) = parse_jsonld(page, "page.html")
+    assert posting.title == "Literacy officer"
+
+
+def test_a_job_board_csv_keeps_its_pay_and_remote_columns_and_drops_markdown_escapes() -> None:
+    from onward.fit.matching.posting_import import parse_csv
+    from onward.fit.matching.postings import reads_like_a_duty
+
+    text = (
+        "title,company,description,salary_range,is_remote\n"
+        '"Literacy tutor\\\\","Eastside","Teach adults to read\\\\.\nPay: $20\\\\.00 - $22\\\\.00 per hour",'
+        '"$20\\\\.00 - $22\\\\.00 an hour",true\n'
+    )
+    (posting,) = parse_csv(text, "board.csv")
+    assert posting.salary == "$20.00 - $22.00 an hour"
+    assert posting.work_mode == "remote"
+    assert "$20.00" in posting.description and "\\\\" not in posting.description
+    assert not reads_like_a_duty("Pay: $20.00 - $22.00 per hour")
+    assert reads_like_a_duty("Teach adults to read.")

@@ -106,9 +106,14 @@ def test_backup_while_open_then_restore_brings_everything_back(db_url: str, tmp_
     assert counts["owner_settings"] == 1
     services.preferences.set("name", "changed after the backup")
     services.preferences.set("extra", "also after")
-    services.restore(backup_file)
+    restored = services.restore(backup_file)
     assert services.preferences.get("name") == "Sam"
     assert services.preferences.get("extra") == ""
+    # What the restore replaced is kept, and restoring that safety copy undoes the restore.
+    assert restored.safety_backup.parent == tmp_path / "backups"
+    services.restore(restored.safety_backup)
+    assert services.preferences.get("name") == "changed after the backup"
+    assert services.preferences.get("extra") == "also after"
     # Restored ids do not collide with new rows (PostgreSQL sequences are moved past them).
     services.preferences.set("after-restore", "fine")
     assert services.preferences.get("after-restore") == "fine"
@@ -179,3 +184,82 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path: Path) -> None:
         services.restore(junk)
     assert services.preferences.get("name") == "kept"
     store.dispose()
+
+
+def _workspace_with_a_name(tmp_path: Path) -> Services:
+    store = Store(f"sqlite:///{tmp_path / 'x.sqlite'}")
+    services = Services(Workspace(Settings(data_dir=tmp_path), store, store.local_owner_id()))
+    services.preferences.set("name", "kept")
+    return services
+
+
+def test_restore_of_a_foreign_sqlite_file_changes_nothing(tmp_path: Path) -> None:
+    """Found by fuzzing: any SQLite file 'restored 0 rows' and emptied the workspace."""
+    import sqlite3
+
+    from onward.errors import BadInput
+
+    services = _workspace_with_a_name(tmp_path)
+    foreign = tmp_path / "other.sqlite"
+    connection = sqlite3.connect(foreign)
+    connection.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    connection.execute("INSERT INTO notes (text) VALUES ('not Onward')")
+    connection.commit()
+    connection.close()
+    empty = tmp_path / "empty.sqlite"
+    sqlite3.connect(empty).execute("CREATE TABLE t (x)").connection.close()
+    for file in (foreign, empty):
+        with pytest.raises(BadInput, match="not an Onward backup"):
+            services.restore(file)
+        assert services.preferences.get("name") == "kept"
+    assert not (tmp_path / "backups").exists(), "nothing was replaced, so no safety copy either"
+    services.store.dispose()
+
+
+def test_restore_of_an_empty_onward_database_or_a_truncated_backup_changes_nothing(tmp_path: Path) -> None:
+    from onward.errors import BadInput
+
+    services = _workspace_with_a_name(tmp_path)
+    blank = tmp_path / "blank.sqlite"
+    Store(f"sqlite:///{blank}").dispose()  # Onward's schema, but nobody's workspace in it
+    with pytest.raises(BadInput, match="holds no workspace"):
+        services.restore(blank)
+    good = tmp_path / "good.sqlite"
+    services.backup(good)
+    truncated = tmp_path / "truncated.sqlite"
+    truncated.write_bytes(good.read_bytes()[: len(good.read_bytes()) // 3])
+    with pytest.raises(BadInput, match="backup"):
+        services.restore(truncated)
+    assert services.preferences.get("name") == "kept"
+    services.store.dispose()
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"not json at all",
+        b'{"format": "onward-backup"}',
+        b'{"format": "onward-backup", "revisions": ["x"], "tables": []}',
+        b'{"format": "onward-backup", "revisions": [], "tables": {"owners": "rows"}}',
+        b'{"format": "onward-backup", "revisions": [], "tables": {"owners": [{"nope": 1}]}}',
+        b'{"format": "onward-backup", "revisions": [], "tables": {"mystery": []}}',
+        b"[" * 100_000 + b"]" * 100_000,
+    ],
+)
+def test_restore_of_a_malformed_logical_backup_is_one_clear_error(tmp_path: Path, payload: bytes) -> None:
+    """Found by fuzzing: KeyError/AttributeError/RecursionError tracebacks from malformed gzip backups."""
+    import gzip
+
+    from onward.errors import BadInput
+
+    services = _workspace_with_a_name(tmp_path)
+    file = tmp_path / "bad.json.gz"
+    file.write_bytes(gzip.compress(payload))
+    with pytest.raises(BadInput, match=r"bad\.json\.gz"):
+        services.restore(file)
+    cut = tmp_path / "cut.json.gz"
+    cut.write_bytes(gzip.compress(payload)[:12])
+    with pytest.raises(BadInput, match=r"cut\.json\.gz"):
+        services.restore(cut)
+    assert services.preferences.get("name") == "kept"
+    services.store.dispose()

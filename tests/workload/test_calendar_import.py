@@ -164,3 +164,85 @@ def test_todo_text_survives_escaping_and_line_folding() -> None:
     assert (str(todo["SUMMARY"]), str(todo["DESCRIPTION"])) == (title, notes)
     assert todo["CATEGORIES"].cats == ["Grants, reports"]
     assert (str(todo["UID"]), int(todo["PRIORITY"]), str(todo["STATUS"])) == ("task-7@onward", 3, "COMPLETED")
+
+
+def _one_event(rule: str, start: str = "20250101T090000Z", end: str = "20250101T093000Z") -> bytes:
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//fuzz//EN\r\nBEGIN:VEVENT\r\nUID:runaway@example.org\r\n"
+        f"SUMMARY:Runaway\r\nDTSTART:{start}\r\nDTEND:{end}\r\n{rule}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+
+
+def test_a_secondly_rule_is_expanded_only_over_the_window_and_capped(services: Services) -> None:
+    """Found by fuzzing: a 182-byte FREQ=SECONDLY file hung the CLI for minutes; MINUTELY stored 522,120 events."""
+    import time
+
+    from onward.workload.files.calendar import MAX_OCCURRENCES_PER_EVENT
+
+    for rule in ("RRULE:FREQ=SECONDLY", "RRULE:FREQ=MINUTELY", "RRULE:FREQ=HOURLY;INTERVAL=1"):
+        started = time.perf_counter()
+        result = services.workload_imports.import_calendar_data(_one_event(rule), "runaway.ics")
+        assert time.perf_counter() - started < 20, "loosely: seconds, not minutes"
+        assert result.occurrences == MAX_OCCURRENCES_PER_EVENT
+        assert result.capped == [
+            f"'Runaway' repeats more than {MAX_OCCURRENCES_PER_EVENT:,} times in the window: "
+            f"only its first {MAX_OCCURRENCES_PER_EVENT:,} occurrences were kept"
+        ]
+        first = services.workload_imports.calendar_events(dt.date(2000, 1, 1), dt.date(2100, 1, 1))[0]
+        assert first.starts_at.date() == result.window_start, "the expansion starts at the window, not in 2025"
+
+
+def test_a_daily_series_from_long_ago_keeps_its_rhythm_and_is_not_capped(services: Services) -> None:
+    utc = in_zone(services, "UTC")
+    data = _one_event("RRULE:FREQ=DAILY;INTERVAL=3", "19700101T140000Z", "19700101T150000Z")
+    result = utc.workload_imports.import_calendar_data(data, "old.ics")
+    assert result.capped == []
+    spans = utc.workload_imports.calendar_events(dt.date(2000, 1, 1), dt.date(2100, 1, 1))
+    assert all((s.starts_at.date() - dt.date(1970, 1, 1)).days % 3 == 0 for s in spans), "every third day"
+    assert all(s.starts_at.time() == dt.time(14) for s in spans)
+    assert len(spans) == pytest.approx(60 * 7 / 3, abs=1)
+    counted = _one_event("RRULE:FREQ=MINUTELY;COUNT=100000000", "19700101T140000Z", "19700101T140100Z")
+    assert utc.workload_imports.import_calendar_data(counted, "counted.ics").occurrences == 1000
+
+
+def test_an_exchange_rule_with_spaces_after_commas_is_read(services: Services) -> None:
+    """Exchange writes BYDAY=MO, TU, WE; it was refused with a wrong reason and the whole file lost."""
+    utc = in_zone(services, "UTC")
+    data = _one_event(
+        "RRULE:FREQ=WEEKLY;BYDAY=MO, TU, WE;UNTIL=20261231T000000Z", "20261130T090000Z", "20261130T100000Z"
+    )
+    result = utc.workload_imports.import_calendar_data(data, "exchange.ics")
+    days = {s.starts_at.date() for s in utc.workload_imports.calendar_events(MONDAY, MONDAY + dt.timedelta(7))}
+    assert days == {MONDAY, MONDAY + dt.timedelta(1), MONDAY + dt.timedelta(2)}
+    assert result.capped == []
+
+
+def test_an_event_that_ends_before_it_starts_is_refused_by_name(services: Services) -> None:
+    """Silently accepted before (stored as a zero-length meeting)."""
+    services.workload_imports.import_calendar(DATA / "calendar-google.ics")
+    before = services.workload_imports.meeting_hours_by_week(MONDAY, 2)
+    data = _one_event("DESCRIPTION:backwards", "20261201T100000Z", "20261201T090000Z")
+    with pytest.raises(BadInput, match=r"backwards.ics event 1 'Runaway' \(UID runaway@example.org\): it ends before"):
+        services.workload_imports.import_calendar_data(data, "backwards.ics")
+    assert services.workload_imports.meeting_hours_by_week(MONDAY, 2) == before
+
+
+def test_a_holiday_calendar_suggests_the_days_off_not_the_observances(services: Services) -> None:
+    """Outlook's holiday calendar: '[Not a public holiday]' entries were suggested as days away, and
+    Christmas (no 'holiday' in its name) was missed."""
+
+    def day(summary: str, date: str, extra: str = "") -> str:
+        return (
+            f"BEGIN:VEVENT\r\nUID:{date}@holidays\r\nSUMMARY:{summary}\r\nDTSTART;VALUE=DATE:{date}\r\n"
+            f"CATEGORIES:Holiday\r\n{extra}END:VEVENT\r\n"
+        )
+
+    data = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft Corporation//Outlook 16.0//EN\r\n"
+        + day("Christmas Day", "20261225")
+        + day("Boxing Day (Holiday)", "20261228")
+        + day("St Andrew's Day [Not a public holiday]", "20261201")
+        + "END:VCALENDAR\r\n"
+    ).encode()
+    result = services.workload_imports.import_calendar_data(data, "holidays.ics")
+    assert result.away_days == [dt.date(2026, 12, 25), dt.date(2026, 12, 28)]

@@ -178,3 +178,33 @@ def test_bulk_inserts_refuse_rows_of_another_owner(services: Services) -> None:
     other = services.workspace.owner_id + 1
     with pytest.raises(OwnerScopeError), services.workspace.session() as session:
         bulk_insert(session, Job, [{"owner_id": other, "title": "Not mine", "employer": "", "description": ""}])
+
+
+UUID = "0a1b2c3d-0000-4000-8000-000000000001"
+
+
+def test_taskwarrior_epoch_seconds_are_dates_as_taskwarrior_reads_them(services: Services) -> None:
+    """Taskwarrior's own import accepts epoch seconds; Onward refused them."""
+    data = json.dumps([{"uuid": UUID, "description": "Renew insurance", "due": 1798675200, "entry": "1767225600"}])
+    services.workload_imports.import_tasks_data(data.encode(), "epoch.json", "taskwarrior")
+    (task,) = services.workload.tasks.list_tasks()
+    assert task.due == dt.date(2026, 12, 31)
+
+
+def test_refused_with_a_reason_instead_of_silently_accepted(services: Services) -> None:
+    twice = json.dumps([{"uuid": UUID, "description": "first"}, {"uuid": UUID, "description": "second"}])
+    with pytest.raises(BadInput, match=r"record 2 \(uuid 0a1b2c3d-.*\): the same uuid as record 1"):
+        services.workload_imports.import_tasks_data(twice.encode(), "twice.json", "taskwarrior")
+    unclosed = b'TYPE,CONTENT,PRIORITY,DATE\ntask,"Write report,4,\ntask,Other,1,\n'
+    with pytest.raises(BadInput, match="not readable as CSV"):
+        services.workload_imports.import_tasks_data(unclosed, "todoist.csv", "todoist")
+    with pytest.raises(BadInput, match="NUL"):
+        services.workload_imports.import_tasks_data(b"title,due\nA\x00B,\n", "nul.csv", "csv")
+    assert services.workload.tasks.list_tasks() == []
+
+
+def test_todoist_shorthand_recurrences_are_kept(services: Services) -> None:
+    data = b"TYPE,CONTENT,PRIORITY,DATE\ntask,Weekly review,4,ev sun\ntask,Water plants,1,every 3 days\n"
+    services.workload_imports.import_tasks_data(data, "todoist.csv", "todoist")
+    kept = {t.title: t.recurrence for t in services.workload.tasks.list_tasks(statuses=("open",))}
+    assert kept == {"Weekly review": "ev sun", "Water plants": "every 3 days"}

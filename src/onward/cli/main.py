@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover - depends on the installed Typer
 
 from onward.cli import messages
 from onward.domains import REGISTRY
-from onward.errors import BadInput, OnwardError
+from onward.errors import BadInput, OnwardError, as_onward_error, plain_line
 
 
 class PanelledGroup(TyperGroup):
@@ -103,9 +103,17 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         print("Aborted.", file=sys.stderr)
         return 1
-    except OnwardError as error:
-        print(f"error: {error.message}", file=sys.stderr)
-        return error.exit_code
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+    except Exception as error:  # the one mapping: one plain line and exit code 1, never a traceback
+        known = as_onward_error(error)
+        if known is None:
+            known = OnwardError(
+                f"something went wrong inside Onward ({type(error).__name__}: {error}); this command stopped"
+            )
+        print(f"error: {plain_line(known.message)}", file=sys.stderr)
+        return known.exit_code
     return 0
 
 
@@ -120,9 +128,11 @@ def read_json_file(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise BadInput(messages.NO_FILE.format(path=path)) from None
-    except (UnicodeDecodeError, IsADirectoryError) as error:
+    except (UnicodeDecodeError, IsADirectoryError, PermissionError) as error:
         raise BadInput(messages.NOT_JSON.format(path=path, reason=error)) from None
     try:
         return json.loads(text)
+    except RecursionError:
+        raise BadInput(messages.NOT_JSON.format(path=path, reason="nested too deeply")) from None
     except json.JSONDecodeError as error:
         raise BadInput(messages.NOT_JSON.format(path=path, reason=error)) from None

@@ -9,14 +9,17 @@ DEMO_HELP = "Fill the database with the demo workspace (Alex's story). Refuses a
 EXPORT_HELP = "Write the whole workspace to a JSON file."
 IMPORT_HELP = "Read an Onward export into an empty workspace (or add to one with --merge). All or nothing."
 BACKUP_HELP = "Write a consistent copy of the whole database to FILE, even while Onward runs."
-RESTORE_HELP = "Replace everything in the database with a backup made by `onward backup`."
+RESTORE_HELP = (
+    "Replace everything in the database with a backup made by `onward backup` (checked first; what it replaces "
+    "is kept as a safety backup in the data folder's backups/)."
+)
 SETTINGS_HELP = "List every setting, its environment variable and its current value."
 
 DEMO_DONE = "The demo workspace is ready ({parts})."
 EXPORTED = "Exported {rows} records to {path}."
 IMPORTED = "Imported {rows} records from {path}."
 BACKED_UP = "Backed up {rows} rows to {path}."
-RESTORED = "Restored {rows} rows from {path}."
+RESTORED = "Restored {rows} rows from {path}. What was there before is kept in {safety} (restore it to undo)."
 NOT_JSON = "{path}: not JSON ({reason})"
 NO_FILE = "{path}: no such file"
 

@@ -77,8 +77,9 @@ def restore(ctx: typer.Context, file: Path = typer.Argument(..., help="A file ma
 
     if not file.is_file():
         raise BadInput(messages.NO_FILE.format(path=file))
-    counts = services_of(ctx).restore(file)
-    typer.echo(messages.RESTORED.format(rows=sum(counts.values()), path=file))
+    restored = services_of(ctx).restore(file)
+    rows = sum(restored.counts.values())
+    typer.echo(messages.RESTORED.format(rows=rows, path=file, safety=restored.safety_backup))
 
 
 def settings(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:

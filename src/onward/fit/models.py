@@ -40,12 +40,12 @@ class Environment(Owned):
 
     focus: Mapped[str | None] = mapped_column(String(20), info={"choices": FOCUS})
     collaboration: Mapped[str | None] = mapped_column(String(20), info={"choices": COLLABORATION})
-    team_min: Mapped[int | None] = mapped_column(Integer)
-    team_max: Mapped[int | None] = mapped_column(Integer)
+    team_min: Mapped[int | None] = mapped_column(Integer, info={"range": (0, 10_000_000)})
+    team_max: Mapped[int | None] = mapped_column(Integer, info={"range": (0, 10_000_000)})
     work_mode: Mapped[str | None] = mapped_column(String(20), info={"choices": WORK_MODES})
     sector: Mapped[str] = mapped_column(String(200), default="")
     mission: Mapped[str] = mapped_column(Text, default="")
-    hours_per_week: Mapped[float | None] = mapped_column(Float)
+    hours_per_week: Mapped[float | None] = mapped_column(Float, info={"range": (0, 168)})
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -110,11 +110,11 @@ class Offer(Owned):
     )
 
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
-    salary: Mapped[float | None] = mapped_column(Float)
+    salary: Mapped[float | None] = mapped_column(Float, info={"range": (0, 1e12)})
     currency: Mapped[str] = mapped_column(String(3), default="")
-    hours_per_week: Mapped[float | None] = mapped_column(Float)
+    hours_per_week: Mapped[float | None] = mapped_column(Float, info={"range": (0, 168)})
     work_mode: Mapped[str | None] = mapped_column(String(20), info={"choices": WORK_MODES})
-    team_size: Mapped[int | None] = mapped_column(Integer)
+    team_size: Mapped[int | None] = mapped_column(Integer, info={"range": (0, 10_000_000)})
     main_duties: Mapped[str] = mapped_column(Text, default="")
     start_date: Mapped[dt.date | None] = mapped_column(Date)
     deadline: Mapped[dt.date | None] = mapped_column(Date)

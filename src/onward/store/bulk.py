@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Table, insert
 from sqlalchemy.orm import Session
 
+from onward.store.limits import check_rows
 from onward.store.scoping import OwnerScopeError, session_owner
 
 
@@ -24,6 +25,7 @@ def bulk_insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) 
     if owner is not None and any(row.get("owner_id") != owner for row in rows):
         raise OwnerScopeError(f"{model.__name__} rows must belong to the session's owner")
     table: Table = model.__table__
+    check_rows(table, rows, table.name.replace("_", " "))  # the columns' limits, as on every other write
     connection = session.connection()
     dialect = connection.dialect
     keys = list(rows[0])

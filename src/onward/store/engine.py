@@ -11,10 +11,11 @@ from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from onward.store import scoping
+from onward.store import limits, scoping
 from onward.store.base import Base, Owner
 
 LOCAL_OWNER_NAME = "me"
+limits.install()  # the columns' limits hold on every ORM write (store/limits.py)
 
 
 def make_engine(url: str) -> Engine:

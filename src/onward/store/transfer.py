@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
     insert,
     select,
 )
@@ -31,6 +32,7 @@ from sqlalchemy.orm import Session
 from onward import __version__
 from onward.errors import BadInput
 from onward.store.base import Base
+from onward.store.limits import problem
 
 FORMAT = "onward-export"
 FORMAT_VERSION = 1
@@ -85,28 +87,31 @@ def _coerce(column: Column[Any], value: Any, table: str, position: int) -> Any:
         if isinstance(kind, Integer):
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ValueError("expected a whole number")
-            return value
-        if isinstance(kind, Float):
+        elif isinstance(kind, Float):
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise ValueError("expected a number")
-            return float(value)
-        if isinstance(kind, DateTime):
-            return dt.datetime.fromisoformat(value).replace(tzinfo=None)
-        if isinstance(kind, Date):
-            return dt.date.fromisoformat(value)
-        if isinstance(kind, String | Text):
+            value = float(value)
+        elif isinstance(kind, DateTime):
             if not isinstance(value, str):
-                raise ValueError("expected text")
-            length = getattr(kind, "length", None)
-            if length and len(value) > length:
-                raise ValueError(f"longer than {length} characters")
-            choices = column.info.get("choices")
-            if choices and value not in choices:
-                raise ValueError(f"'{value}' is not one of {', '.join(choices)}")
+                raise ValueError("expected a date and time (ISO 8601)")
+            value = dt.datetime.fromisoformat(value)
+            if value.tzinfo is not None:
+                value = value.astimezone(dt.UTC)
+            return value.replace(tzinfo=None)
+        elif isinstance(kind, Date):
+            if not isinstance(value, str):
+                raise ValueError("expected a date (YYYY-MM-DD)")
+            return dt.date.fromisoformat(value)
+        elif isinstance(kind, String | Text) and not isinstance(value, str):
+            raise ValueError("expected text")
+        elif isinstance(kind, JSON):
+            json.dumps(value, allow_nan=False)  # what the column will write back out must be valid JSON
             return value
-        if isinstance(kind, JSON):
-            return value
-    except (TypeError, ValueError) as error:
+        reason = problem(column, value)  # the same limits as every other write (store/limits.py)
+        if reason is not None:
+            raise ValueError(reason)
+        return value
+    except (TypeError, ValueError, OverflowError, RecursionError) as error:
         raise _fail(table, position, f"'{name}': {error}") from None
     return value
 
@@ -119,7 +124,9 @@ def import_owner(session: Session, owner_id: int, data: Any, *, merge: bool = Fa
     """Add an export's rows to the owner's workspace; return counts added per table.
 
     A row whose natural key (for example an external id) already exists is matched to the existing
-    row instead of being added twice; `merge` only documents that the caller allowed a non-empty target.
+    row instead of being added twice. With `merge`, a row without a natural key that equals a row stored
+    before this import (every column but ids and timestamps) is matched too: merging the same export
+    twice adds nothing the second time.
     """
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BadInput('not an Onward export: the file has no "format": "onward-export" field')
@@ -135,6 +142,11 @@ def import_owner(session: Session, owner_id: int, data: Any, *, merge: bool = Fa
 
     id_maps: dict[str, dict[int, int]] = {}
     added: dict[str, int] = {}
+    # Rows already there before this import: a merge matches against these only, so two equal rows
+    # inside one file both arrive, while the same file merged twice adds nothing the second time.
+    before = {
+        name: session.scalar(select(func.max(t.c.id)).where(t.c.owner_id == owner_id)) or 0 for name, t in known.items()
+    }
     for table in known.values():
         records = file_tables.get(table.name, [])
         if not isinstance(records, list):
@@ -176,11 +188,31 @@ def import_owner(session: Session, owner_id: int, data: Any, *, merge: bool = Fa
                 if existing is not None:
                     id_map[old_id] = existing
                     continue
+            elif merge:
+                existing = _same_row(session, table, values, before[table.name])
+                if existing is not None:
+                    id_map[old_id] = existing
+                    continue
             new_id = session.execute(insert(table).values(values).returning(table.c.id)).scalar_one()
             id_map[old_id] = new_id
             added[table.name] += 1
     session.flush()
     return added
+
+
+def _same_row(session: Session, table: Table, values: dict[str, Any], up_to_id: int) -> int | None:
+    """Return the id of a row stored before this import with the same content as `values`, if any."""
+    if not up_to_id:
+        return None
+    content = {k: v for k, v in values.items() if k not in ("created_at", "updated_at")}
+    plain = {k: v for k, v in content.items() if not isinstance(table.c[k].type, JSON)}
+    conditions = [table.c[k].is_(None) if v is None else table.c[k] == v for k, v in plain.items()]
+    json_columns = [k for k in content if k not in plain]
+    query = select(table.c.id, *[table.c[k] for k in json_columns]).where(table.c.id <= up_to_id, *conditions)
+    for row in session.execute(query):
+        if all(row._mapping[k] == content[k] for k in json_columns):  # JSON compared here: not every SQL can
+            return int(row.id)
+    return None
 
 
 def normalise_ids(data: dict[str, Any]) -> dict[str, Any]:

@@ -6,20 +6,23 @@ import gc
 import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from onward import __version__
 from onward.domains import REGISTRY
-from onward.errors import NotFound, OnwardError
+from onward.errors import NotFound, OnwardError, as_onward_error
 from onward.settings import Settings
 from onward.web import routes
 from onward.web.deps import Workspaces
 from onward.web.pages import STATIC, NavItem, render
-from onward.web.security import check_csrf, make_access_middleware, new_token
+from onward.web.security import allowed_hosts, check_csrf, make_access_middleware, new_token
 
 # The foundation's pages; each domain's are named by its record in onward.domains.
 FOUNDATION_ROUTES = ("about", "data", "home", "patterns")
@@ -80,11 +83,29 @@ def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
             "Open Onward with the link printed in the terminal where it started (it carries a one-time token).",
         )
 
-    app.middleware("http")(make_access_middleware(access_token, forbidden))
+    def wrong_host(request: Request) -> Response:
+        return error_response(
+            request, 400, "Onward does not answer on this address (add it to the allowed_hosts setting if it is yours)."
+        )
+
+    # The feedback links' own address (ONWARD_PUBLIC_URL) is a name this app answers to as well.
+    public_host = urlsplit(settings.public_url).hostname if settings.public_url else None
+    hosts = allowed_hosts(settings.host, ",".join(filter(None, [settings.allowed_hosts, public_host])))
+    app.middleware("http")(make_access_middleware(access_token, forbidden, hosts, wrong_host))
 
     @app.exception_handler(OnwardError)
     async def onward_error(request: Request, error: OnwardError) -> Response:
         return error_response(request, error.http_status, error.message)
+
+    async def mapped_error(request: Request, error: Exception) -> Response:
+        # The one mapping of onward.errors: bad input that surfaces deep down is a 4xx with a plain message.
+        known = as_onward_error(error)
+        if known is None:
+            raise error
+        return error_response(request, known.http_status, known.message)
+
+    for kind in mapped_errors():
+        app.add_exception_handler(kind, mapped_error)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, error: RequestValidationError) -> Response:
@@ -98,4 +119,49 @@ def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
     async def not_found(request: Request, _error: Exception) -> Response:
         return error_response(request, 404, NotFound("there is no page here").message)
 
+    app.openapi = lambda: documented_errors(app)  # type: ignore[method-assign]
     return app
+
+
+def mapped_errors() -> tuple[type[Exception], ...]:
+    """The exceptions onward.errors.as_onward_error turns into a message (SQLAlchemy imported late)."""
+    from sqlalchemy.exc import DataError, IntegrityError
+
+    return (RecursionError, OverflowError, UnicodeError, IntegrityError, DataError)
+
+
+ERROR_BODY = {
+    "content": {
+        "application/json": {
+            "schema": {"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]}
+        }
+    }
+}
+# What each status means in Onward (onward.errors); every operation may answer these.
+ERROR_STATUSES = {
+    "400": "Bad input: the message names the field or record and the reason",
+    "403": "Not signed in, or a form without its CSRF token",
+    "404": "No such record (or not yours)",
+}
+WRITE_STATUSES = {
+    "409": "Clashes with what is there (a duplicate, or a non-empty workspace)",
+    "413": "The upload is larger than Onward takes",
+}
+
+
+def documented_errors(app: FastAPI) -> dict[str, Any]:
+    """Return the OpenAPI schema with the error codes the app really answers (400, not FastAPI's 422)."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(title=app.title, version=app.version, routes=app.routes)
+    for path in schema.get("paths", {}).values():
+        for method, operation in path.items():
+            responses = operation.setdefault("responses", {})
+            responses.pop("422", None)  # the validation handler answers 400
+            statuses = ERROR_STATUSES | (WRITE_STATUSES if method in ("post", "put", "patch", "delete") else {})
+            for status, description in statuses.items():
+                responses.setdefault(status, {"description": description, **ERROR_BODY})
+    schema.get("components", {}).get("schemas", {}).pop("HTTPValidationError", None)
+    schema.get("components", {}).get("schemas", {}).pop("ValidationError", None)
+    app.openapi_schema = schema
+    return schema

@@ -32,6 +32,16 @@ templates.env.globals["vendor"] = VENDOR
 templates.env.globals["onward_version"] = __version__
 
 
+def web_link(value: object) -> str | None:
+    """Return `value` when it is an http(s) address, else None: links from user data (application and
+    posting URLs) are shown as links only then; `javascript:`, `data:` and the like stay plain text."""
+    text = str(value or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) and " " not in text else None
+
+
+templates.env.filters["web_link"] = web_link
+
+
 @dataclass(frozen=True)
 class NavItem:
     """An entry in the main menu: a domain's page, registered by the domain's routes module."""

@@ -1,4 +1,10 @@
-"""Local-mode access token, CSRF protection and security headers."""
+"""Local-mode access token, CSRF protection, the Host allow-list and security headers.
+
+Tokens, cookies and headers are compared as bytes: a non-ASCII value is simply wrong, never a 500.
+Only the hosts Onward serves are answered (127.0.0.1, localhost, ::1, the address it listens on and the
+`allowed_hosts` setting): a page on another site that points its own name at 127.0.0.1 (DNS rebinding)
+gets a refusal, as with Jupyter.
+"""
 
 from __future__ import annotations
 
@@ -39,6 +45,31 @@ def is_public_answer_path(path: str) -> bool:
     return PUBLIC_ANSWER_PATH.fullmatch(path) is not None
 
 
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+COOKIE_DAYS = 30  # how long a browser stays signed in (and keeps its CSRF token) without the link again
+
+
+def allowed_hosts(listen_host: str, extra: str) -> frozenset[str]:
+    """Return the host names a request may name: the local ones, the listening address, the setting's."""
+    names = {name.strip().lower().strip("[]") for name in extra.split(",") if name.strip()}
+    if listen_host not in ("0.0.0.0", "::", ""):  # noqa: S104 - a wildcard is not a name a browser sends
+        names.add(listen_host.lower().strip("[]"))
+    return LOCAL_HOSTS | names
+
+
+def host_of(header: str) -> str:
+    """Return the host name of a Host header without its port ("[::1]:8765" → "::1")."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+def same(offered: str, expected: str) -> bool:
+    """Compare two secrets in constant time; any text is welcome (compare_digest refuses non-ASCII str)."""
+    return hmac.compare_digest(offered.encode("utf-8", "surrogateescape"), expected.encode("utf-8", "surrogateescape"))
+
+
 def session_value(token: str) -> str:
     """Return the session cookie value that proves the browser once presented `token`."""
     return hmac.new(token.encode(), b"onward-local-session", hashlib.sha256).hexdigest()
@@ -50,33 +81,52 @@ def new_token() -> str:
 
 def is_authorised(request: Request, token: str) -> bool:
     cookie = request.cookies.get(SESSION_COOKIE, "")
-    if cookie and hmac.compare_digest(cookie, session_value(token)):
+    if cookie and same(cookie, session_value(token)):
         return True
     header = request.headers.get("authorization", "")
-    return header.startswith("Bearer ") and hmac.compare_digest(header[7:], token)
+    return header.startswith("Bearer ") and same(header[7:], token)
+
+
+def _set_cookie(request: Request, response: Response, name: str, value: str) -> None:
+    # Expiry stated; Secure whenever the page came over https (hosted behind TLS), so it never leaks to http.
+    response.set_cookie(
+        name,
+        value,
+        max_age=COOKIE_DAYS * 24 * 3600,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+    )
 
 
 def make_access_middleware(
-    token: str, forbidden: Callable[[Request], Response]
+    token: str,
+    forbidden: Callable[[Request], Response],
+    hosts: frozenset[str] = LOCAL_HOSTS,
+    wrong_host: Callable[[Request], Response] | None = None,
 ) -> Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]:
-    """Return the middleware that lets a request in with the token (once) or the session cookie."""
+    """Return the middleware that lets a request in with the token (once) or the session cookie,
+    and only when it names one of `hosts`."""
 
     async def access(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         started = time.perf_counter()
         path = request.url.path
         offered = request.query_params.get("token")
-        if offered is not None and hmac.compare_digest(offered, token):
+        if host_of(request.headers.get("host", "")) not in hosts:
+            response: Response = (wrong_host or forbidden)(request)
+        elif offered is not None and same(offered, token):
             # Like Jupyter: the token is checked once, then a cookie keeps the browser signed in.
             rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
-            target = path + ("?" + urlencode(rest) if rest else "")
-            response: Response = RedirectResponse(target, status_code=303)
-            response.set_cookie(SESSION_COOKIE, session_value(token), httponly=True, samesite="strict")
+            # One leading slash only: "//evil.example/" would be another site to the browser (open redirect).
+            target = "/" + path.lstrip("/\\") + ("?" + urlencode(rest) if rest else "")
+            response = RedirectResponse(target, status_code=303)
+            _set_cookie(request, response, SESSION_COOKIE, session_value(token))
         elif path.startswith(PUBLIC_PREFIXES) or is_public_answer_path(path) or is_authorised(request, token):
             response = await call_next(request)
         else:
             response = forbidden(request)
         if CSRF_COOKIE not in request.cookies:
-            response.set_cookie(CSRF_COOKIE, csrf_token(request), httponly=True, samesite="strict")
+            _set_cookie(request, response, CSRF_COOKIE, csrf_token(request))
         headers = response.headers
         headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
         headers["X-Content-Type-Options"] = "nosniff"
@@ -115,5 +165,5 @@ async def check_csrf(request: Request) -> None:
     ):
         form = await request.form()
         offered = str(form.get(CSRF_FIELD, ""))
-    if not expected or not offered or not hmac.compare_digest(expected, offered):
+    if not expected or not offered or not same(expected, offered):
         raise NotAllowed("this form has expired or did not come from Onward; reload the page and try again")

@@ -76,8 +76,8 @@ class Responsibility(Owned):
     origin: Mapped[str] = mapped_column(String(20), default="described", info={"choices": ORIGINS})
     expected_end: Mapped[dt.date | None] = mapped_column(Date)
     enjoyment: Mapped[str | None] = mapped_column(String(10), info={"choices": ENJOYMENT})
-    skill: Mapped[int | None] = mapped_column(Integer)
-    energy: Mapped[int | None] = mapped_column(Integer)  # -2 drains … +2 energises
+    skill: Mapped[int | None] = mapped_column(Integer, info={"range": (1, 5)})
+    energy: Mapped[int | None] = mapped_column(Integer, info={"range": (-2, 2)})  # -2 drains … +2 energises
     can_hand_off: Mapped[bool] = mapped_column(Boolean, default=True)
 
     job: Mapped[Job] = relationship(back_populates="responsibilities")
@@ -99,9 +99,9 @@ class Task(Owned):
     title: Mapped[str] = mapped_column(String(500))
     notes: Mapped[str] = mapped_column(Text, default="")
     due: Mapped[dt.date | None] = mapped_column(Date)
-    effort_hours: Mapped[float | None] = mapped_column(Float)
-    remaining_hours: Mapped[float | None] = mapped_column(Float)
-    importance: Mapped[int] = mapped_column(Integer, default=3)
+    effort_hours: Mapped[float | None] = mapped_column(Float, info={"range": (0, 10_000)})
+    remaining_hours: Mapped[float | None] = mapped_column(Float, info={"range": (0, 10_000)})
+    importance: Mapped[int] = mapped_column(Integer, default=3, info={"range": (1, 5)})
     status: Mapped[str] = mapped_column(String(20), default="open", index=True, info={"choices": STATUSES})
     handed_to: Mapped[str | None] = mapped_column(String(200))
     entered: Mapped[dt.date | None] = mapped_column(Date)
@@ -112,7 +112,7 @@ class Task(Owned):
     checklist: Mapped[list[Any]] = mapped_column(JSON, default=list)
     locked: Mapped[bool] = mapped_column(Boolean, default=False)  # never suggested for hand-off
     enjoyment: Mapped[str | None] = mapped_column(String(10), info={"choices": ENJOYMENT})
-    skill: Mapped[int | None] = mapped_column(Integer)
+    skill: Mapped[int | None] = mapped_column(Integer, info={"range": (1, 5)})
     source: Mapped[str | None] = mapped_column(String(20))  # taskwarrior | todoist | csv | None (typed here)
     external_id: Mapped[str | None] = mapped_column(String(200))
 
@@ -134,7 +134,7 @@ class Capacity(Owned):
     __table_args__ = (UniqueConstraint("owner_id", "starts"), {"info": {"natural_key": ("starts",)}})
 
     starts: Mapped[dt.date] = mapped_column(Date)
-    weekly_hours: Mapped[float] = mapped_column(Float)
+    weekly_hours: Mapped[float] = mapped_column(Float, info={"range": (0, 168)})
     day_hours: Mapped[list[float]] = mapped_column(JSON)  # Monday … Sunday
 
 
@@ -149,7 +149,7 @@ class CapacityException(Owned):
 
     first_day: Mapped[dt.date] = mapped_column(Date)
     last_day: Mapped[dt.date] = mapped_column(Date)
-    hours_per_day: Mapped[float] = mapped_column(Float, default=0.0)
+    hours_per_day: Mapped[float] = mapped_column(Float, default=0.0, info={"range": (0, 24)})
     note: Mapped[str] = mapped_column(String(500), default="")
 
 
@@ -175,7 +175,7 @@ class Colleague(Owned):
     __table_args__ = (UniqueConstraint("owner_id", "name"), {"info": {"natural_key": ("name",)}})
 
     name: Mapped[str] = mapped_column(String(200))
-    weekly_limit_hours: Mapped[float] = mapped_column(Float, default=0.0)
+    weekly_limit_hours: Mapped[float] = mapped_column(Float, default=0.0, info={"range": (0, 168)})
     note: Mapped[str] = mapped_column(String(500), default="")
 
 

@@ -28,6 +28,7 @@ CALENDAR_IMPORTED = (
     "Imported {filename}: {events} events, {occurrences} occurrences between {start} and {end}. "
     "Meetings take {hours:g} hours of your next 4 weeks."
 )
+CALENDAR_CAPPED = "Capped: {note}."
 CALENDAR_REPLACED = "This replaced the {count} occurrences of the previous calendar import."
 AWAY_DAYS = (
     "Your calendar shows {count} working days out of office ({days}); record them as leave so the forecast knows."
@@ -101,6 +102,8 @@ def import_calendar(
     )
     if result.replaced:
         typer.echo(CALENDAR_REPLACED.format(count=result.replaced))
+    for note in result.capped:
+        typer.echo(CALENDAR_CAPPED.format(note=note))
     if result.away_days:
         shown = ", ".join(day.isoformat() for day in result.away_days[:5]) + (" …" if len(result.away_days) > 5 else "")
         typer.echo(AWAY_DAYS.format(count=len(result.away_days), days=shown))

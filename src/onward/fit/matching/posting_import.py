@@ -89,10 +89,28 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "url": ("url", "job_posting_url", "job_url", "link", "posting_url", "application_url", "apply_url"),
     "external_id": ("job_id", "id", "posting_id", "reference", "ref", "identifier"),
     "employment_type": ("formatted_work_type", "employment_type", "work_type", "job_type", "type"),
-    "work_mode": ("work_mode", "remote_allowed", "remote", "workplace_type", "job_location_type"),
-    "salary": ("salary", "pay", "compensation"),
+    "work_mode": (
+        "work_mode",
+        "remote_allowed",
+        "remote",
+        "is_remote",
+        "remote_work",
+        "workplace_type",
+        "job_location_type",
+        "location_type",
+        "work_from_home",
+    ),
+    "salary": ("salary", "pay", "compensation", "salary_range", "pay_range", "salary_estimate", "estimated_salary"),
     "posted": ("date_posted", "posted", "listed_time", "original_listed_time", "posted_date", "date"),
 }
+
+
+# Job boards' CSVs carry Markdown's escapes ("$20\\.00", "\\- Teach"): the backslash is not the text.
+_MARKDOWN_ESCAPE = re.compile(r"\\+([\\`*_{}\[\]()#+\-.!$|>~])")
+
+
+def unescape_markdown(text: str) -> str:
+    return _MARKDOWN_ESCAPE.sub(r"\1", text)
 
 
 def _header_key(name: str) -> str:
@@ -192,7 +210,7 @@ def parse_csv(text: str, name: str) -> list[ParsedPosting]:
 
         def field(key: str, row: dict[str, str] = row, values: list[str] = values) -> str:
             index = mapping.get(key)
-            return values[index].strip() if index is not None and index < len(values) else ""
+            return unescape_markdown(values[index].strip()) if index is not None and index < len(values) else ""
 
         title = field("title")
         if not title:
@@ -318,16 +336,25 @@ def parse_jsonld(text: str, name: str) -> list[ParsedPosting]:
     if stripped.startswith(("{", "[")):
         blocks = [stripped]
     else:
-        blocks = [html.unescape(b) if "&quot;" in b else b for b in _LD_SCRIPT.findall(text)]
+        blocks = _LD_SCRIPT.findall(text)
         if not blocks:
             raise BadInput(f"{name}: neither JSON-LD nor an HTML page with an application/ld+json script")
     postings: list[ParsedPosting] = []
     for number, block in enumerate(blocks, start=1):
+        where = name if len(blocks) == 1 else f"{name} script {number}"
         try:
+            # As a browser reads it: a script's text is not HTML, so "&quot;" inside a description stays as is.
             document = json.loads(block)
         except json.JSONDecodeError as error:
-            where = name if len(blocks) == 1 else f"{name} script {number}"
-            raise BadInput(f"{where}: not JSON ({error})") from None
+            # Some tools save the page with the whole script entity-escaped; only then is it unescaped.
+            try:
+                document = json.loads(html.unescape(block)) if "&quot;" in block else None
+            except (json.JSONDecodeError, RecursionError):
+                document = None
+            if document is None:
+                raise BadInput(f"{where}: not JSON ({error})") from None
+        except RecursionError:
+            raise BadInput(f"{where}: not JSON (nested too deeply)") from None
         for node in _job_postings(document):
             postings.append(_from_job_posting(node, f"{name} posting {len(postings) + 1}"))
     if not postings:

@@ -27,6 +27,8 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z]+")
+# "Pay: $20.00 per hour", "Schedule: Monday to Friday", "Work Location: In person": a job board's facts.
+_LABEL_LINE = re.compile(r"^\s*[A-Za-z][A-Za-z /&'-]{0,30}:\s")
 # First words that O*NET uses as verbs but that open a posting's pitch or requirements, not a duty.
 _NOT_DUTIES = frozenset({"join", "experi", "posit", "must", "minimum", "apply", "please", "benefit", "salari"})
 
@@ -64,6 +66,8 @@ def reads_like_a_duty(line: str) -> bool:
     """Return True when a line starts like an O*NET task statement does: with a verb of work."""
     from onward.fit.matching.bm25 import _stemmer
 
+    if _LABEL_LINE.match(line):
+        return False
     words = _WORD.findall(_PREFIX.sub("", line))
     if not words or len(words) > 40:
         return False

@@ -18,6 +18,7 @@ from onward.services import Services
 from onward.store.transfer import dumps
 from onward.web.deps import get_services
 from onward.web.pages import page, render
+from onward.web.uploads import read_upload
 
 router = APIRouter()
 
@@ -56,13 +57,20 @@ async def import_file(
     merge: bool = Form(False),
     services: Services = Depends(get_services),
 ) -> Response:
-    raw = await file.read()
-    try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise BadInput(f"{file.filename}: not JSON ({error})") from None
+    raw, name = await read_upload(file)
+    # Parsing and storing run in the thread pool: a big export must not hold up other requests.
+    data = await run_in_threadpool(_parse_json, raw, name)
     added = await run_in_threadpool(services.import_, data, merge=merge)
     return render(request, "data_imported.html", {"added": added, "filename": file.filename})
+
+
+def _parse_json(raw: bytes, name: str) -> object:
+    try:
+        return json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BadInput(f"{name}: not JSON ({error})") from None
+    except RecursionError:
+        raise BadInput(f"{name}: not JSON (nested too deeply)") from None
 
 
 @router.get("/data/backup", include_in_schema=False)

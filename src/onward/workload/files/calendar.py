@@ -3,7 +3,10 @@
 The rules, in the order they are applied to each occurrence:
 
 - Recurring events are expanded (recurring-ical-events: RRULE, RDATE, EXDATE, moved or cancelled single
-  occurrences) over a window from 8 weeks before today to 52 weeks after.
+  occurrences) over a window from 8 weeks before today to 52 weeks after, and only over it: a series that
+  began long ago starts its expansion at the window (same rhythm), so "every second since 1970" costs
+  nothing. At most 1,000 occurrences are kept per event (a daily meeting has about 420 in the window) and
+  20,000 events per file; the import says what it capped.
 - Times are placed in the user's time zone (`ONWARD_TIMEZONE`); an event with a TZID (or UTC) is converted,
   an event without one ("floating") is taken as local time. Outlook's Windows zone names are understood.
 - `show_as` says how the event uses the person's time: cancelled (STATUS:CANCELLED, or an invitation the
@@ -26,7 +29,7 @@ import hashlib
 import itertools
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from onward.errors import BadInput
@@ -36,6 +39,11 @@ WEEKS_AHEAD = 52
 WORKING_WEEKDAYS = (0, 1, 2, 3, 4)
 UID_MAX = 300
 SUMMARY_MAX = 500
+MAX_OCCURRENCES_PER_EVENT = 1_000
+MAX_EVENTS_PER_FILE = 20_000
+# Rules with a fixed step: a series that started before the window is moved to its first step inside it.
+FIXED_STEPS = {"SECONDLY": 1, "MINUTELY": 60, "HOURLY": 3600, "DAILY": 86400, "WEEKLY": 7 * 86400}
+COUNT_NEEDS_NO_SHIFT = 50_000  # a COUNT this small bounds the work on its own
 OUTLOOK_BUSY_STATUS = {
     "FREE": "free",
     "WORKINGELSEWHERE": "free",
@@ -65,6 +73,7 @@ class Occurrence:
 class ParsedCalendar:
     events: int  # distinct events in the file (a recurring series counts once)
     occurrences: list[Occurrence]
+    capped: list[str] = field(default_factory=list)  # what was left out, in plain words
 
 
 @dataclass
@@ -86,9 +95,18 @@ def import_window(today: dt.date) -> tuple[dt.date, dt.date]:
 # ---- reading a file ----
 
 
+# Exchange writes "BYDAY=MO, TU, WE"; the spaces are not in RFC 5545 and icalendar refuses the whole rule.
+RULE_LINE_SPACES = re.compile(rb"^((?:RRULE|EXRULE)[:;][^\r\n]*)", re.M)
+
+
+def _tidy_rules(data: bytes) -> bytes:
+    return RULE_LINE_SPACES.sub(lambda m: re.sub(rb",[ \t]+", b",", m.group(1)), data)
+
+
 def _calendars(data: bytes, filename: str) -> list[Any]:
     import icalendar
 
+    data = _tidy_rules(data)
     try:
         calendars = icalendar.Calendar.from_ical(data, multiple=True)
     except (ValueError, KeyError, IndexError, TypeError) as error:
@@ -143,44 +161,164 @@ def _describe(event: Any, position: int) -> str:
     return f"event {position}" + (f" '{summary}'" if summary else "") + (f" (UID {uid})" if uid else "")
 
 
-def _expand(calendar: Any, start: dt.date, end: dt.date, filename: str) -> list[Any]:
-    """Return every occurrence between start and end, or raise BadInput naming the event that breaks."""
+def _describe_short(event: Any) -> str:
+    summary = " ".join(str(event.get("SUMMARY", "")).split())[:80]
+    return f"'{summary}'" if summary else f"UID {str(event.get('UID', ''))[:80]}"
+
+
+def _start_at_window(event: Any, start: dt.date) -> tuple[Any, dt.datetime | None] | None:
+    """Return a copy of a recurring event whose fixed-step rule starts at the window, and the last start
+    worth expanding to (enough for the per-event cap), or None when the series ended before the window."""
+    rule = event.get("RRULE")
+    if rule is None or isinstance(rule, list):
+        return event, None
+    freq = str((rule.get("FREQ") or [""])[0]).upper()
+    begins = event["DTSTART"].dt
+    if freq not in FIXED_STEPS or not isinstance(begins, dt.datetime):
+        return event, None
+    try:
+        interval = max(1, int((rule.get("INTERVAL") or [1])[0]))
+    except (TypeError, ValueError):
+        return event, None
+    step = dt.timedelta(seconds=FIXED_STEPS[freq] * interval)
+    window = dt.datetime.combine(start, dt.time(), tzinfo=begins.tzinfo)
+    if begins.tzinfo is not None:
+        window = window.astimezone(begins.tzinfo)
+    count = (rule.get("COUNT") or [None])[0]
+    skipped = max(0, (window - begins) // step) if begins < window else 0
+    if skipped and count is not None and int(count) <= COUNT_NEEDS_NO_SHIFT:
+        skipped = 0  # a short series: expanding it from its real start is cheap and exact
+    event = event.copy() if skipped else event
+    if skipped:
+        shift = step * skipped
+        moved = begins + shift
+        end_value = event["DTEND"].dt if "DTEND" in event else None
+        del event["DTSTART"]
+        event.add("DTSTART", moved)
+        if isinstance(end_value, dt.datetime):
+            del event["DTEND"]
+            event.add("DTEND", end_value + shift)
+        if count is not None:
+            left = int(count) - skipped
+            if left <= 0:
+                return None
+            event["RRULE"]["COUNT"] = [left]
+        begins = moved
+    # Enough steps for the cap (a few more for EXDATEs); a sub-daily rule would otherwise fill the window.
+    return event, begins + step * (MAX_OCCURRENCES_PER_EVENT + 50)
+
+
+def _expand_one(calendar: Any, components: list[Any], start: dt.date, end: dt.date) -> tuple[list[Any], bool]:
+    """Expand one event (its series and moved occurrences) over [start, end); True when capped."""
+    import icalendar
     import recurring_ical_events
 
-    try:
-        return list(recurring_ical_events.of(calendar).between(start, end))
-    except Exception:  # noqa: S110 - the library raises many kinds; the event at fault is found below
-        pass
-    import icalendar
+    single = icalendar.Calendar()
+    for zone in calendar.walk("VTIMEZONE"):
+        single.add_component(zone)
+    stop: dt.date | dt.datetime = end
+    for component in components:
+        tamed = _start_at_window(component, start)
+        if tamed is None:
+            continue
+        component, last = tamed
+        if last is not None:  # wall-clock time is close enough for where to stop
+            stop = min(dt.datetime.combine(end, dt.time()), last.replace(tzinfo=None))
+        single.add_component(component)
+    # The library compares the bounds with the events' own starts: dates for all-day series.
+    first: dt.date | dt.datetime = dt.datetime.combine(start, dt.time()) if isinstance(stop, dt.datetime) else start
+    found = list(recurring_ical_events.of(single).between(first, max(stop, first)))
+    found.sort(key=lambda o: _sort_key(o["DTSTART"].dt))
+    # Expansion stopped short of the window's end only once enough occurrences were there for the cap.
+    capped = len(found) > MAX_OCCURRENCES_PER_EVENT or (
+        isinstance(stop, dt.datetime)
+        and stop < dt.datetime.combine(end, dt.time())
+        and len(found) >= MAX_OCCURRENCES_PER_EVENT
+    )
+    return found[:MAX_OCCURRENCES_PER_EVENT], capped
 
-    for position, event in enumerate(calendar.walk("VEVENT"), start=1):
-        single = icalendar.Calendar()
-        for zone in calendar.walk("VTIMEZONE"):
-            single.add_component(zone)
-        single.add_component(event)
+
+def _sort_key(value: dt.date | dt.datetime) -> dt.datetime:
+    if not isinstance(value, dt.datetime):
+        return dt.datetime.combine(value, dt.time())
+    return value.replace(tzinfo=None) if value.tzinfo is None else value.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _expand(calendar: Any, start: dt.date, end: dt.date, filename: str) -> tuple[list[Any], list[str]]:
+    """Return the occurrences between start and end and what was capped, or raise BadInput naming the
+    event that breaks. Each recurring event is expanded on its own, so one runaway rule cannot crowd out
+    (or hold up) the rest."""
+    import icalendar
+    import recurring_ical_events
+
+    notes: list[str] = []
+    events = list(calendar.walk("VEVENT"))
+    if len(events) > MAX_EVENTS_PER_FILE:
+        notes.append(f"the file has {len(events):,} events; the first {MAX_EVENTS_PER_FILE:,} were read")
+        events = events[:MAX_EVENTS_PER_FILE]
+    groups: dict[str, list[tuple[int, Any]]] = {}
+    for position, event in enumerate(events, start=1):
+        groups.setdefault(str(event.get("UID", "")) or f"no-uid-{position}", []).append((position, event))
+    plain = icalendar.Calendar()
+    for zone in calendar.walk("VTIMEZONE"):
+        plain.add_component(zone)
+    found: list[Any] = []
+    for group in groups.values():
+        components = [event for _, event in group]
+        if not any(key in event for event in components for key in ("RRULE", "RDATE", "RECURRENCE-ID")):
+            for event in components:
+                plain.add_component(event)
+            continue
         try:
-            list(recurring_ical_events.of(single).between(start, end))
-        except Exception as error:
+            occurrences, capped = _expand_one(calendar, components, start, end)
+        except Exception as error:  # the library raises many kinds; name the event at fault
+            position, event = group[0]
             reason = str(error) or type(error).__name__
             raise BadInput(f"{filename} {_describe(event, position)}: cannot be read ({reason})") from None
-    raise BadInput(f"{filename}: the events cannot be expanded (an event refers to another that is missing)")
+        if capped:
+            notes.append(
+                f"{_describe_short(components[0])} repeats more than {MAX_OCCURRENCES_PER_EVENT:,} times in the "
+                f"window: only its first {MAX_OCCURRENCES_PER_EVENT:,} occurrences were kept"
+            )
+        found.extend(occurrences)
+    try:
+        found.extend(recurring_ical_events.of(plain).between(start, end))
+    except Exception:
+        for position, event in enumerate(events, start=1):
+            if any(key in event for key in ("RRULE", "RDATE", "RECURRENCE-ID")):
+                continue
+            single = icalendar.Calendar()
+            single.add_component(event)
+            try:
+                list(recurring_ical_events.of(single).between(start, end))
+            except Exception as error:
+                reason = str(error) or type(error).__name__
+                raise BadInput(f"{filename} {_describe(event, position)}: cannot be read ({reason})") from None
+        raise BadInput(f"{filename}: the events cannot be read") from None
+    return found, notes
 
 
 def read_calendar(data: bytes, filename: str, *, zone: dt.tzinfo, start: dt.date, end: dt.date) -> ParsedCalendar:
     """Return the events of an iCalendar file and their occurrences in [start, end), in the local zone."""
     events: set[str] = set()
     occurrences: dict[tuple[str, dt.datetime], Occurrence] = {}
+    capped: list[str] = []
     for calendar in _calendars(data, filename):
         owner = _owner_address(calendar)
         recurring: set[str] = set()
         for position, event in enumerate(calendar.walk("VEVENT"), start=1):
             if "DTSTART" not in event:
                 raise BadInput(f"{filename} {_describe(event, position)}: it has no start (DTSTART)")
+            ends = event.get("DTEND")
+            if ends is not None and _sort_key(ends.dt) < _sort_key(event["DTSTART"].dt):
+                raise BadInput(f"{filename} {_describe(event, position)}: it ends before it starts")
             uid = str(event.get("UID", "")) or f"no-uid-{position}"
             events.add(uid)
             if any(key in event for key in ("RRULE", "RDATE", "RECURRENCE-ID")):
                 recurring.add(uid)
-        for event in _expand(calendar, start, end, filename):
+        expanded, notes = _expand(calendar, start, end, filename)
+        capped.extend(notes)
+        for event in expanded:
             begins = event["DTSTART"].dt
             all_day = not isinstance(begins, dt.datetime)
             starts_at = _local(begins, zone)
@@ -190,7 +328,7 @@ def read_calendar(data: bytes, filename: str, *, zone: dt.tzinfo, start: dt.date
             summary = " ".join(str(event.get("SUMMARY", "")).split())
             uid = str(event.get("UID", "")) or _synthetic_uid(summary, starts_at)
             show_as = show_as_of(event, owner)
-            if all_day and show_as in ("busy", "free") and AWAY_WORDS.search(summary):
+            if all_day and show_as in ("busy", "free") and is_day_away(summary, event):
                 show_as = "out_of_office"
             key = (uid[:UID_MAX], starts_at)
             occurrences.setdefault(
@@ -206,7 +344,22 @@ def read_calendar(data: bytes, filename: str, *, zone: dt.tzinfo, start: dt.date
                 ),
             )
     ordered = sorted(occurrences.values(), key=lambda o: (o.starts_at, o.uid))
-    return ParsedCalendar(events=len(events), occurrences=ordered)
+    return ParsedCalendar(events=len(events), occurrences=ordered, capped=capped)
+
+
+# Outlook's holiday calendars mark the days that are not days off: "Valentine's Day [Not a public holiday]".
+NOT_A_DAY_OFF = re.compile(r"\bnot an? (public |bank |official )?holiday\b|\bobservance\b", re.I)
+
+
+def is_day_away(summary: str, event: Any) -> bool:
+    """Return True when an all-day event reads as a day away: an absence word in its name, or a holiday
+    calendar's entry (CATEGORIES:Holiday, as Outlook's holiday calendars write) not marked as no day off."""
+    if NOT_A_DAY_OFF.search(summary):
+        return False
+    categories = event.get("CATEGORIES")
+    listed = categories if isinstance(categories, list) else [categories] if categories is not None else []
+    names = {str(name).strip().lower() for entry in listed for name in getattr(entry, "cats", [entry])}
+    return bool(AWAY_WORDS.search(summary)) or bool(names & {"holiday", "holidays", "public holiday"})
 
 
 def _synthetic_uid(summary: str, starts_at: dt.datetime) -> str:

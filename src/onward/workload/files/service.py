@@ -61,6 +61,7 @@ class CalendarImportResult:
     window_end: dt.date  # the last day kept
     replaced: int = 0  # occurrences of the previous import that were removed
     away_days: list[dt.date] = field(default_factory=list)  # working days marked out of office
+    capped: list[str] = field(default_factory=list)  # what the caps on recurrences and events left out
 
 
 def _read(path: Path) -> bytes:
@@ -137,6 +138,7 @@ class WorkloadImports:
             window_end=end - dt.timedelta(days=1),
             replaced=replaced,
             away_days=ical.away_days(parsed.occurrences, since=today),
+            capped=parsed.capped,
         )
 
     def meeting_hours_by_week(self, start: dt.date, weeks: int) -> list[float]:

@@ -209,8 +209,13 @@ _TW_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?:T(\d{2}):?(\d{2}):?(\d{2})(
 
 
 def taskwarrior_datetime(value: Any) -> dt.datetime:
-    """Return an aware datetime from Taskwarrior's `20261204T000000Z` (or ISO 8601); raise ValueError."""
+    """Return an aware datetime from Taskwarrior's `20261204T000000Z`, ISO 8601 or epoch seconds (which
+    Taskwarrior's own import accepts too); raise ValueError."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _from_epoch(value)
     text = str(value).strip()
+    if text.isdigit() and 9 <= len(text) <= 11:  # 8 digits are YYYYMMDD
+        return _from_epoch(int(text))
     if len(text) == 16 and text[8] == "T" and text[15] == "Z" and text[:8].isdigit() and text[9:15].isdigit():
         # The form every `task export` writes; read without a regex, since a big export holds 100,000 of them.
         return dt.datetime(
@@ -233,6 +238,13 @@ def taskwarrior_datetime(value: Any) -> dt.datetime:
     digits = offset[1:].replace(":", "")
     delta = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
     return moment.replace(tzinfo=dt.timezone(sign * delta))
+
+
+def _from_epoch(seconds: float) -> dt.datetime:
+    try:
+        return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+    except (OverflowError, OSError, ValueError):
+        raise ValueError("epoch seconds out of range") from None
 
 
 class LocalDates:
@@ -302,12 +314,19 @@ def _json_records(text: str, filename: str) -> list[Any]:
 def parse_taskwarrior(text: str, filename: str, *, zone: dt.tzinfo, today: dt.date) -> list[ImportedTask]:
     """Return the tasks of a `task export` file (see the module docstring for the mapping)."""
     by_uuid: dict[str, ImportedTask] = {}
+    positions: dict[str, int] = {}
     local_date = LocalDates(zone)
     for index, record in enumerate(_json_records(text, filename), start=1):
         task = _taskwarrior_task(record, index, filename, local_date, today)
         if task is not None:
-            # `task import` lets a later record with the same uuid win; so do we.
-            by_uuid.pop(task.external_id, None)
+            # One file holding one uuid twice is two different tasks or a broken export: which one to keep
+            # is not ours to guess (it was silently the later one before), so the file is refused.
+            if task.external_id in positions:
+                raise BadInput(
+                    f"{filename} record {index} (uuid {task.external_id}): the same uuid as record "
+                    f"{positions[task.external_id]}; a file may hold each task once"
+                )
+            positions[task.external_id] = index
             by_uuid[task.external_id] = task
     return list(by_uuid.values())
 

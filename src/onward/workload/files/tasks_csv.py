@@ -29,7 +29,8 @@ from onward.workload.files.tasks import (
 
 def _csv_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """Yield (line number where the record starts, cells) for each record, multi-line cells included."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote left open is an error ("unexpected end of data"), not the rest of the file in one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     line = 1
     for row in reader:
         yield line, row
@@ -155,7 +156,7 @@ def _todoist_task(
 
     due = recurrence = None
     date_text = row.get("DATE", "")
-    if date_text.lower().startswith("every"):
+    if date_text.lower().startswith(("every", "ev ")):  # Todoist's shorthand: "ev sun", "ev 2 weeks"
         recurrence = clip(date_text, 100)
     elif date_text:
         try:

@@ -22,6 +22,7 @@ from onward.fit.matching.service import MatchingStatus, start_preparing
 from onward.services import Services
 from onward.web.deps import get_services
 from onward.web.pages import page, render
+from onward.web.uploads import read_upload
 
 
 @asynccontextmanager
@@ -91,7 +92,7 @@ async def import_postings(
 ) -> RedirectResponse:
     """Import pasted text or an uploaded file (all or nothing), then show the ranking."""
     if file is not None and file.filename:
-        raw = await file.read()
+        raw, _name = await read_upload(file)
         try:
             content = raw.decode("utf-8-sig")
         except UnicodeDecodeError:

@@ -10,14 +10,14 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from onward.errors import BadInput
+from onward.errors import OnwardError
 from onward.services import Services
 from onward.web.deps import get_services
 from onward.web.pages import page, render, to_jsonable
+from onward.web.uploads import read_upload
 from onward.workload.files.service import CalendarImportResult, TaskImportResult
 
 router = APIRouter()
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 TEMPLATE = "workload/import.html"
 
 
@@ -46,13 +46,7 @@ def _page(services: Services, **outcome: Any) -> ImportPage:
 
 
 async def _read(upload: UploadFile) -> tuple[bytes, str]:
-    name = upload.filename or "upload"
-    data = await upload.read(MAX_UPLOAD_BYTES + 1)
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise BadInput(f"{name}: larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
-    if not data:
-        raise BadInput(f"{name}: the file is empty")
-    return data, name
+    return await read_upload(upload)
 
 
 @page(router, "/workload/import", TEMPLATE)
@@ -70,8 +64,9 @@ async def upload_tasks(
     try:
         data, name = await _read(file)
         result = await run_in_threadpool(services.workload_imports.import_tasks_data, data, name, format or None)
-    except BadInput as error:
-        return render(request, TEMPLATE, _page(services, error=error.message, error_about="tasks"), status_code=400)
+    except OnwardError as error:
+        page_data = _page(services, error=error.message, error_about="tasks")
+        return render(request, TEMPLATE, page_data, status_code=error.http_status)
     return render(request, TEMPLATE, _page(services, tasks=result))
 
 
@@ -82,8 +77,9 @@ async def upload_calendar(
     try:
         data, name = await _read(file)
         result = await run_in_threadpool(services.workload_imports.import_calendar_data, data, name)
-    except BadInput as error:
-        return render(request, TEMPLATE, _page(services, error=error.message, error_about="calendar"), status_code=400)
+    except OnwardError as error:
+        page_data = _page(services, error=error.message, error_about="calendar")
+        return render(request, TEMPLATE, page_data, status_code=error.http_status)
     return render(request, TEMPLATE, _page(services, calendar=result))
 
 
