@@ -157,3 +157,16 @@ def test_solver_costs_nothing_when_nothing_needs_to_change(coordinator: Services
     schedule = solve_schedule(problem, time_limit_s=5)
     assert schedule.objective == pytest.approx(0.0, abs=1e-6) and schedule.missing_hours == 0
     assert all(isinstance(w, Work) for w in problem.works)
+
+
+def test_the_plate_and_the_load_page_show_what_is_at_risk(coordinator: Services) -> None:
+    from onward.workload import views
+
+    plate = views.plate(coordinator.workload)
+    titles = {t.title for t in plate.at_risk}
+    # 30 h of front-desk cover and 14 h of rota due within a week, 32 h a week: not everything makes it.
+    assert titles and titles <= {t.title for t in coordinator.workload.tasks.list_tasks()}
+    assert {t.title for t in views.load(coordinator.workload, 4).at_risk} == titles
+    assert {t.title for t in views.load(coordinator.workload, 8).at_risk} == titles
+    coordinator.workload.planning.set_capacity(weekly_hours=60)
+    assert views.plate(coordinator.workload).at_risk == []

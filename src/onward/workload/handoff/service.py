@@ -56,15 +56,22 @@ class Handoffs:
     # ---- schedule first ----
 
     def schedule_problem(
-        self, weeks: int | None = None, *, tasks: list[ActiveTask] | None = None, with_colleagues: bool = True
+        self,
+        weeks: int | None = None,
+        *,
+        tasks: list[ActiveTask] | None = None,
+        with_colleagues: bool = True,
+        forecast: Forecast | None = None,
     ) -> tuple[ScheduleProblem, Forecast, list[ActiveTask]]:
-        """Return the schedule's input over max(weeks, SPAN_WEEKS) weeks, its forecast and its tasks."""
+        """Return the schedule's input over max(weeks, SPAN_WEEKS) weeks, its forecast and its tasks (a forecast
+        of these tasks over at least that many weeks may be passed in, to spare computing it again)."""
         from onward.workload.dates import week_start
 
         horizon = weeks if weeks is not None else self.workspace.settings.forecast_weeks
         span = max(horizon, SPAN_WEEKS)
         active = tasks if tasks is not None else self.planning.active_tasks()
-        forecast = self.planning.load_forecast(span, tasks=active)
+        if forecast is None or len(forecast.weeks) < span:
+            forecast = self.planning.load_forecast(span, tasks=active)
         today = self.workspace.today
         first = week_start(today)
         day_hours = self.planning.day_hours()
@@ -118,10 +125,12 @@ class Handoffs:
         problem, forecast, active = self.schedule_problem(weeks)
         return PlanResult(solve_schedule(problem, time_limit_s=time_limit_s), forecast, active, problem)
 
-    def expected_finish(self, tasks: list[ActiveTask], weeks: int | None = None) -> Standing:
+    def expected_finish(
+        self, tasks: list[ActiveTask], weeks: int | None = None, *, forecast: Forecast | None = None
+    ) -> Standing:
         """Return each task's expected finish as things stand (nothing changed) and whether it is at risk of
         missing its due date. Earliest due first, no solver: quick enough for every page."""
-        problem, _, _ = self.schedule_problem(weeks, tasks=tasks, with_colleagues=False)
+        problem, _, _ = self.schedule_problem(weeks, tasks=tasks, with_colleagues=False, forecast=forecast)
         return expected_finish(problem)
 
     def apply_plan(
