@@ -177,3 +177,20 @@ def test_dropping_work_that_matters_asks_first(client: TestClient) -> None:
     assert client.get(f"/api/workload/tasks/{task['id']}").json()["task"]["status"] == "dropped"
     plate = client.get("/workload?status=dropped").text
     assert task["title"] in plate and "Recently changed" in plate
+
+
+def test_a_job_or_duty_form_that_does_not_go_through_comes_back_as_typed(client: TestClient) -> None:
+    token = open_demo(client)
+    response = client.post(
+        "/workload/jobs",
+        data={"title": " ", "employer": "Northside Centre", "start_date": "2026-02-30", "csrf_token": token},
+    )
+    assert response.status_code == 400
+    page = response.text
+    assert 'value="Northside Centre"' in page and 'value="2026-02-30"' in page
+    assert 'id="job-start_date-error"' in page and "is not a date" in page and "Field required" not in page
+    response = client.post("/workload/jobs", data={"title": "", "employer": "Northside", "csrf_token": token})
+    assert response.status_code == 400 and 'id="job-title-error">Job title is needed<' in response.text
+    job_id = client.get("/api/workload").json()["jobs"][0]["job"]["id"]
+    response = client.post("/workload/duties", data={"job_id": job_id, "name": "", "csrf_token": token})
+    assert response.status_code == 400 and f'id="duty-{job_id}-name-error">Duty name is needed<' in response.text

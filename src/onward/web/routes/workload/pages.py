@@ -70,31 +70,53 @@ def capture(request: Request, line: str = Form(""), services: Services = Depends
     return _back("/workload")
 
 
+JOB_LABELS = {"title": "Job title", "employer": "Employer", "start_date": "start", "description": "Job description"}
+DUTY_LABELS = {"name": "Duty name", "expected_end": "expected end"}
+
+
+def _plate_again(
+    request: Request, services: Services, form: str, values: dict[str, str], error: BadInput, labels: dict[str, str]
+) -> Response:
+    """Return the plate again with what was typed into `form` and the message beside its field."""
+    data = views.plate(services.workload)
+    return form_again(request, "workload/plate.html", data, form=form, values=values, error=error, labels=labels)
+
+
 @router.post("/workload/jobs", include_in_schema=False)
 def job_add(
+    request: Request,
     title: str = Form(""),
     employer: str = Form(""),
     start_date: str = Form(""),
     description: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
     services: Services = Depends(get_services),
 ) -> Response:
-    services.workload.duties.add_job(
-        title, employer=employer, start_date=optional_date(start_date, "start"), description=description
-    )
+    try:
+        services.workload.duties.add_job(
+            title, employer=employer, start_date=optional_date(start_date, "start"), description=description
+        )
+    except BadInput as error:
+        return _plate_again(request, services, "job", typed, error, JOB_LABELS)
     return _back("/workload")
 
 
 @router.post("/workload/duties", include_in_schema=False)
 def duty_add(
+    request: Request,
     job_id: int = Form(...),
     name: str = Form(""),
     origin: str = Form("described"),
     expected_end: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
     services: Services = Depends(get_services),
 ) -> Response:
-    services.workload.duties.add_responsibility(
-        job_id, name, origin=origin, expected_end=optional_date(expected_end, "expected end")
-    )
+    try:
+        services.workload.duties.add_responsibility(
+            job_id, name, origin=origin, expected_end=optional_date(expected_end, "expected end")
+        )
+    except BadInput as error:
+        return _plate_again(request, services, f"duty-{job_id}", typed, error, DUTY_LABELS)
     return _back("/workload")
 
 
