@@ -23,7 +23,7 @@ TARGET_S = 2.0
 
 def main() -> None:
     from onward.services import Services
-    from onward.workload.handoff.schedule import as_it_stands, solve_schedule
+    from onward.workload.handoff.schedule import expected_finish, solve_schedule
 
     build()
     services = Services.local(heavy_user_settings())
@@ -34,9 +34,9 @@ def main() -> None:
     baseline = []
     for _ in range(RUNS):
         t0 = time.perf_counter()
-        standing = as_it_stands(problem)
+        standing = expected_finish(problem)
         baseline.append(time.perf_counter() - t0)
-    at_risk = sum(1 for p in standing.placements if p.at_risk)
+    at_risk = sum(1 for risk in standing.at_risk if risk)
     print(
         f"plan heavy user: {len(active)} open tasks × {WEEKS} weeks; building the problem {build_s * 1000:.0f} ms;"
         f" as it stands (earliest due first) {statistics.median(baseline) * 1000:.0f} ms, {at_risk} tasks at risk"
