@@ -112,7 +112,7 @@ def test_a_new_person_sets_up_their_plate_with_forms(client: TestClient) -> None
         data={"status": "handed_off", "handed_to": "Jo", "next": "https://example.org/", "csrf_token": token},
         follow_redirects=False,
     )
-    assert response.headers["location"] == "/workload"  # never sent off-site
+    assert response.headers["location"].startswith("/workload?changed=")  # never sent off-site
     assert client.get(f"/api/workload/tasks/{task_id}").json()["task"]["handed_to"] == "Jo"
 
 
@@ -133,17 +133,64 @@ def test_logging_a_mistake_on_a_recurring_task_offers_a_checklist(client: TestCl
     assert bad.status_code == 400 and "cause must be one of" in bad.text
 
 
-def test_applying_a_suggestion_takes_the_task_off_the_plate(client: TestClient) -> None:
+def test_applying_a_suggestion_takes_it_off_the_plate_and_undo_puts_it_back(client: TestClient) -> None:
     token = open_demo(client)
     suggestion = next(s for s in client.get("/api/workload/handoff").json()["suggestions"] if s["action"] == "hand_off")
-    client.post(
-        "/workload/handoff/apply",
-        data={"task_id": suggestion["id"], "action": "hand_off", "colleague": "Jo", "csrf_token": token},
+    before = client.get(f"/api/workload/tasks/{suggestion['id']}").json()["task"]
+    response = client.post(
+        "/workload/handoff/apply", data={"task_id": suggestion["id"], "csrf_token": token}, follow_redirects=False
     )
+    location = response.headers["location"]
+    assert response.status_code == 303 and "changed=" in location
+    page = client.get(location).text
+    assert "Applied the plan" in page and ">Undo</button>" in page
     task = client.get(f"/api/workload/tasks/{suggestion['id']}").json()["task"]
-    assert (task["status"], task["handed_to"]) == ("handed_off", "Jo")
+    handed = client.get("/api/workload?status=handed_off").json()["filtered"]
+    if suggestion["handed_hours"] < suggestion["hours"]:  # a part goes to Jo, the rest stays with the person
+        assert (
+            task["status"] == "open"
+            and task["remaining_hours"] == before["remaining_hours"] - suggestion["handed_hours"]
+        )
+        assert any(t["handed_to"] == "Jo" and t["title"].startswith(before["title"]) for t in handed)
+    else:
+        assert (task["status"], task["handed_to"]) == ("handed_off", "Jo")
+    change_id = int(location.split("changed=")[1])
+    client.post("/workload/undo", data={"change_id": change_id, "next": "/workload", "csrf_token": token})
+    assert client.get(f"/api/workload/tasks/{suggestion['id']}").json()["task"] == before
+    assert client.get("/api/workload?status=handed_off").json()["filtered"] == []
     other = client.get("/api/workload/handoff").json()["suggestions"][0]
     client.post(f"/workload/tasks/{other['id']}/lock", data={"locked": "true", "csrf_token": token})
     after = client.get("/api/workload/handoff").json()
     assert other["id"] not in {s["id"] for s in after["suggestions"]}
     assert other["id"] in {t["id"] for t in after["locked"]}
+
+
+def test_dropping_work_that_matters_asks_first(client: TestClient) -> None:
+    token = open_demo(client)
+    task = next(t for t in client.get("/api/workload/priorities").json()["tasks"] if t["importance"] >= 4)
+    response = client.post(f"/workload/tasks/{task['id']}/status", data={"status": "dropped", "csrf_token": token})
+    assert response.status_code == 200 and "Yes, drop it" in response.text and "it matters" in response.text
+    assert client.get(f"/api/workload/tasks/{task['id']}").json()["task"]["status"] == "open"
+    client.post(
+        f"/workload/tasks/{task['id']}/status", data={"status": "dropped", "confirm": "yes", "csrf_token": token}
+    )
+    assert client.get(f"/api/workload/tasks/{task['id']}").json()["task"]["status"] == "dropped"
+    plate = client.get("/workload?status=dropped").text
+    assert task["title"] in plate and "Recently changed" in plate
+
+
+def test_a_job_or_duty_form_that_does_not_go_through_comes_back_as_typed(client: TestClient) -> None:
+    token = open_demo(client)
+    response = client.post(
+        "/workload/jobs",
+        data={"title": " ", "employer": "Northside Centre", "start_date": "2026-02-30", "csrf_token": token},
+    )
+    assert response.status_code == 400
+    page = response.text
+    assert 'value="Northside Centre"' in page and 'value="2026-02-30"' in page
+    assert 'id="job-start_date-error"' in page and "is not a date" in page and "Field required" not in page
+    response = client.post("/workload/jobs", data={"title": "", "employer": "Northside", "csrf_token": token})
+    assert response.status_code == 400 and 'id="job-title-error">Job title is needed<' in response.text
+    job_id = client.get("/api/workload").json()["jobs"][0]["job"]["id"]
+    response = client.post("/workload/duties", data={"job_id": job_id, "name": "", "csrf_token": token})
+    assert response.status_code == 400 and f'id="duty-{job_id}-name-error">Duty name is needed<' in response.text

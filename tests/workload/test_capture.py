@@ -90,6 +90,13 @@ def test_effort_that_could_be_read_two_ways_is_refused_not_guessed() -> None:
     assert parse_effort("7,5h") == 7.5  # never 75
 
 
+@pytest.mark.parametrize("word", ["-3h", "0h", "0m", "-90m", "0,0h"])
+def test_zero_or_negative_hours_are_refused_not_put_in_the_title(word: str) -> None:
+    # The issue: "-3h" was saved into the title with 0 h.
+    with pytest.raises(BadInput, match=f"^'{word}': the hours must be more than 0$"):
+        capture(f"Call the printer {word}")
+
+
 def test_words_that_only_look_like_markers_stay_in_the_title() -> None:
     found = capture("Fix issue #42 now! !!")
     assert found.title == "Fix issue #42 now! !!"

@@ -42,10 +42,22 @@ def test_overdue_work_lands_in_the_current_week() -> None:
     assert result.overdue_hours == 6
 
 
-def test_undated_work_spreads_over_the_whole_horizon() -> None:
-    result = forecast([task(1, 12, None)], today=MONDAY, weeks=3, day_hours=WEEKDAYS_8H)
-    assert result.hours_by_week[1] == pytest.approx((4, 4, 4))
-    assert result.undated_hours == 12
+def test_undated_work_spreads_over_eight_weeks_whatever_the_horizon() -> None:
+    # 16 h without a due date: 2 h in each of the next eight weeks, whether one looks 3 or 12 weeks ahead.
+    short = forecast([task(1, 16, None)], today=MONDAY, weeks=3, day_hours=WEEKDAYS_8H)
+    long = forecast([task(1, 16, None)], today=MONDAY, weeks=12, day_hours=WEEKDAYS_8H)
+    assert short.hours_by_week[1] == pytest.approx((2, 2, 2))
+    assert long.hours_by_week[1] == pytest.approx((2,) * 8 + (0,) * 4)
+    assert short.undated_hours == 16 and short.beyond_horizon_hours == pytest.approx(10)
+
+
+def test_whether_a_week_is_over_does_not_depend_on_the_horizon() -> None:
+    # The bug: `load --weeks 4` and the 8-week view disagreed about the same week.
+    tasks = [task(1, 30, None), task(2, 20, days(4)), task(3, 60, days(40))]
+    four = forecast(tasks, today=MONDAY, weeks=4, day_hours=WEEKDAYS_8H)
+    eight = forecast(tasks, today=MONDAY, weeks=8, day_hours=WEEKDAYS_8H)
+    for a, b in zip(four.weeks, eight.weeks[:4], strict=True):
+        assert (a.hours_needed, a.over) == (pytest.approx(b.hours_needed), b.over)
 
 
 def test_work_due_after_the_horizon_counts_only_its_share_inside() -> None:
@@ -116,13 +128,13 @@ def test_hours_are_grouped_by_duty_and_origin_and_sum_to_the_total() -> None:
     tasks = [
         PlannedTask(1, "a", "Grants", days(4), 10, "temporary"),
         PlannedTask(2, "b", None, days(4), 5, None),
-        PlannedTask(3, "c", "Workshops", None, 8, "described"),
+        PlannedTask(3, "c", "Workshops", None, 32, "described"),  # undated: 4 h in each of eight weeks
     ]
     result = forecast(tasks, today=MONDAY, weeks=2, day_hours=WEEKDAYS_8H)
     first = result.weeks[0]
-    assert first.by_responsibility == {"Grants": 10, "No responsibility": 5, "Workshops": 4}
-    assert first.by_origin == {"described": 4, "none": 5, "temporary": 10}
-    assert sum(first.by_responsibility.values()) == first.hours_needed == 19
+    assert first.by_responsibility == pytest.approx({"Grants": 10, "No responsibility": 5, "Workshops": 4})
+    assert first.by_origin == pytest.approx({"described": 4, "none": 5, "temporary": 10})
+    assert sum(first.by_responsibility.values()) == pytest.approx(first.hours_needed) == 19
     assert result.responsibilities == ["Grants", "No responsibility", "Workshops"]
     assert len(result.weeks_over) == 0
 

@@ -64,7 +64,11 @@ def test_quadrants_use_time_pressure_and_importance_separately() -> None:
     assert urgency(UrgencyFacts(days(1), 5, TODAY, "open"), TODAY, C).quadrant == "do"
     assert urgency(UrgencyFacts(days(30), 5, TODAY, "open"), TODAY, C).quadrant == "schedule"
     assert urgency(UrgencyFacts(days(-2), 2, TODAY, "open"), TODAY, C).quadrant == "delegate"
-    assert urgency(UrgencyFacts(None, 2, TODAY, "open"), TODAY, C).quadrant == "drop"
+    assert urgency(UrgencyFacts(None, 2, TODAY, "open"), TODAY, C).quadrant == "later"
+    # Work due within a week never waits under "later", whatever its score (the issue: it sat under "Drop").
+    soon = UrgencyFacts(days(6), 1, TODAY, "waiting")
+    assert urgency(soon, TODAY, C).quadrant == "delegate"
+    assert scores([days(6)], [1], [TODAY], [True], [False], [False], TODAY, C)[0][2] == "delegate"
     # Importance alone never makes a task urgent.
     high = urgency(UrgencyFacts(days(20), 5, TODAY, "open"), TODAY, C)
     assert high.score >= C.urgent_from and high.quadrant == "schedule"

@@ -61,9 +61,6 @@ COLLEAGUES_ADD_HELP = "Add (or update) a colleague and the most hours a week the
 COLLEAGUES_LIST_HELP = "List colleagues."
 
 TASK_ADDED = "Added task {id}: {title}{details}."
-TASK_DONE = "Done: {title}."
-TASK_NEXT = "Next one in the series is due {due}."
-TASK_STATUS = "Task {id} is now {status}."
 TASK_LOCKED = "Task {id} stays on your plate."
 TASK_UNLOCKED = "Task {id} may be suggested for hand-off again."
 NO_TASKS = 'Nothing open. Add one with: onward tasks add "…"'
@@ -83,15 +80,24 @@ DUTY_ADDED = "Added duty {id}: {name} ({origin})."
 DUTY_RATED = "{name}: {enjoyment}, skill {skill}, energy {energy}."
 COLLEAGUE_ADDED = "{name} could take up to {hours} h a week."
 HANDOFF_HELP = (
-    "The hand-off plan: which tasks to hand off, defer or drop so every week fits, losing as little as possible "
-    "(exact integer program; the greedy plan is shown for comparison). The cost rule is in docs/handoff.md."
+    "The plan: schedule every open task before its due date first; only for what cannot fit, what to hand off "
+    "(all or part), defer or drop, and what to ask your manager (move a deadline, more help, drop with "
+    "agreement). Work of importance 4-5 or due within 7 days is never dropped. `apply` carries it out."
 )
-HANDOFF_FITS = "Every week already fits: nothing needs to come off your plate."
-HANDOFF_PLAN = "To fit every week of the next {weeks}, take {count} tasks off your plate ({hours} h in these weeks):"
-HANDOFF_SHORT = "No plan fits every week: even without every task you could let go, {weeks} still need more hours."
-HANDOFF_COST = (
-    "Cost of the plan {objective:g} (the quick greedy plan: {greedy:g}). Lock a task to keep it: onward tasks lock ID"
+HANDOFF_APPLY_HELP = (
+    "Carry out the plan's own actions (all, or only the tasks given with --only). Asks are not carried out: "
+    "they are kept for the 1:1 report. `onward undo` puts everything back."
 )
+UNDO_HELP = "Undo the last change to your plate (done, drop, defer, hand off, or an applied plan)."
+HANDOFF_FITS = "Every task fits before its due date: nothing needs to change."
+HANDOFF_PLAN = "The next {weeks} weeks, scheduled: {count} change(s) you can make yourself ({hours} h):"
+HANDOFF_ASKS = "{count} thing(s) only your manager can agree to ({hours} h do not fit before their due dates):"
+HANDOFF_NO_ASKS = "With these changes every task fits before its due date; nothing needs your manager."
+HANDOFF_COST = "Plan cost {objective} ({proof}); solved in {seconds} s."
+CONFIRM_DROP = "'{title}' matters (importance {importance}). Drop it all the same?"
+NOT_DROPPED = "Not dropped: it stays on your plate."
+UNDONE = "Undone: {summary}"
+CHANGED = "{summary}  (undo: onward undo)"
 # ---- fit ----
 PROFILE_HELP = "Your ideal-role profile: show it, export it, put it in your own words."
 PROFILE_SHOW_HELP = "Show the ideal-role statement and what it is made of."

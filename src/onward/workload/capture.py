@@ -24,6 +24,8 @@ from onward.workload.dates import parse_due
 from onward.workload.models import RECURRENCES
 
 _TAG = re.compile(r"^#([^\W\d_][\w\-.]*)$")
+# "-3h" is a mistake to say, not words of the title.
+_NEGATIVE_EFFORT = re.compile(r"^-\d+(?:[.,]\d+)?(?:h|m|min)$")
 _EFFORT = re.compile(r"^(?:(\d+(?:[.,]\d+)?)h)?(?:(\d+)m(?:in)?)?$")
 _IMPORTANCE = re.compile(r"^!(\d+)$")
 
@@ -114,7 +116,11 @@ def parse_capture(line: str, *, today: dt.date, duties: Sequence[tuple[int, str]
             if recurrence not in RECURRENCES:
                 raise BadInput(f"'{word}': recur must be one of {', '.join(RECURRENCES)}")
             continue
+        if _NEGATIVE_EFFORT.match(lower):
+            raise BadInput(f"'{word}': the hours must be more than 0")
         hours = parse_effort(word)
+        if hours is not None and hours <= 0:
+            raise BadInput(f"'{word}': the hours must be more than 0")
         if hours is not None:
             if effort is not None:
                 raise BadInput(f"'{word}': the line gives the effort twice")

@@ -5,7 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from onward.workload.models import Capacity, CapacityException, Colleague, Job, Mistake, Responsibility, Task
+from onward.workload.models import (
+    CalendarEvent,
+    Capacity,
+    CapacityException,
+    Colleague,
+    Job,
+    Mistake,
+    Responsibility,
+    Task,
+)
 
 if TYPE_CHECKING:
     from onward.workspace import HasWorkspace
@@ -287,3 +296,36 @@ def fill_plan(services: HasWorkspace, today: dt.date) -> None:
         session.add(
             Colleague(name="Jo", weekly_limit_hours=8.0, note="Volunteer coordinator; knows the rota and the learners")
         )
+    fill_calendar(services, today)
+
+
+# Alex's standing meetings, as an imported calendar would bring them: the load page's meetings band shows them.
+MEETINGS = (
+    # uid, summary, weekday, start hour, hours, every how many weeks
+    ("demo-team-meeting", "Team meeting", 0, 10.0, 1.0, 1),
+    ("demo-one-on-one", "1:1 with Dana", 2, 14.0, 0.75, 2),
+    ("demo-library-call", "Library partners call", 3, 9.5, 0.5, 1),
+)
+MEETING_WEEKS = 16
+
+
+def fill_calendar(services: HasWorkspace, today: dt.date) -> None:
+    """Add Alex's standing meetings for the next weeks, one row per occurrence, as a calendar import stores them."""
+    monday = today - dt.timedelta(days=today.weekday())
+    with services.workspace.session() as session:
+        for uid, summary, weekday, hour, hours, every in MEETINGS:
+            for week in range(0, MEETING_WEEKS, every):
+                starts = dt.datetime.combine(monday + dt.timedelta(days=7 * week + weekday), dt.time()) + dt.timedelta(
+                    hours=hour
+                )
+                session.add(
+                    CalendarEvent(
+                        uid=uid,
+                        summary=summary,
+                        starts_at=starts,
+                        ends_at=starts + dt.timedelta(hours=hours),
+                        all_day=False,
+                        show_as="busy",
+                        recurring=True,
+                    )
+                )

@@ -37,7 +37,7 @@ class Duties:
         end_date: dt.date | None = None,
     ) -> JobView:
         if not title.strip():
-            raise BadInput("a job needs a title")
+            raise BadInput("Job title is needed")
         if start_date and end_date and end_date < start_date:
             raise BadInput(f"job '{title}': it ends ({end_date}) before it starts ({start_date})")
         with self.workspace.session() as session:
@@ -78,7 +78,7 @@ class Duties:
         can_hand_off: bool = True,
     ) -> ResponsibilityView:
         if not name.strip():
-            raise BadInput("a responsibility needs a name")
+            raise BadInput("Duty name is needed")
         if origin not in ORIGINS:
             raise BadInput(f"responsibility '{name}': origin must be one of {', '.join(ORIGINS)}")
         with self.workspace.session() as session:

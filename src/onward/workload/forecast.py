@@ -9,7 +9,8 @@ The rule (also in docs/workload.md and on the load page):
   They are spread evenly over the working days from today up to its due date, so a week gets the share
   of those days it holds. Work due after the horizon counts only with the share that falls inside it.
 - Overdue work, and work due before any working day comes, lands in the current week.
-- Undated work is spread evenly over the working days of the whole horizon.
+- Undated work is spread evenly over the working days of the next `UNDATED_WEEKS` weeks, whatever the horizon:
+  whether a week is over capacity must not depend on how many weeks one looks at.
 - A recurring task also brings its next occurrences: each needs the task's effort hours, spread over the
   working days after the occurrence before it, up to its own due date.
 - Hours available in a week = its days' hours (from today on) minus that week's meeting hours.
@@ -34,6 +35,7 @@ from onward.workload.dates import next_occurrence, week_start
 
 NO_DUTY = "No responsibility"
 DAYS_CAP = 3 * 366
+UNDATED_WEEKS = 8
 
 
 class Plannable(Protocol):
@@ -167,7 +169,8 @@ def forecast(
         raise ValueError("weeks must be at least 1")
     first_monday = week_start(today)
     horizon_end = first_monday + dt.timedelta(days=7 * weeks - 1)
-    latest_due = max((t.due for t in tasks if t.due is not None), default=horizon_end)
+    undated_end = first_monday + dt.timedelta(days=7 * UNDATED_WEEKS - 1)
+    latest_due = max([t.due for t in tasks if t.due is not None] + [undated_end], default=horizon_end)
     # Days are counted up to the latest due date, but not forever: a due date decades away (a typo, often)
     # is treated as due at the cap, which only makes its tiny share of the horizon a little larger.
     # A month past the horizon too, so an occurrence that straddles its end is sized over all its days.
@@ -182,7 +185,8 @@ def forecast(
     week_ends = [min((first_monday + dt.timedelta(days=7 * (w + 1)) - today).days, span) for w in range(weeks)]
 
     meetings = [float(meeting_hours_by_week[w]) if w < len(meeting_hours_by_week) else 0.0 for w in range(weeks)]
-    share, overdue, undated, beyond = _shares(tasks, today, weeks, working, week_ends, span)
+    undated_days = min((undated_end - today).days + 1, span)
+    share, overdue, undated, beyond = _shares(tasks, today, weeks, working, week_ends, span, undated_days)
     for i, task in enumerate(tasks):
         if task.recurrence and task.due is not None:
             row = share[i].tolist()
@@ -225,7 +229,13 @@ def forecast(
 
 
 def _shares(
-    tasks: Sequence[Plannable], today: dt.date, weeks: int, working: list[int], week_ends: list[int], span: int
+    tasks: Sequence[Plannable],
+    today: dt.date,
+    weeks: int,
+    working: list[int],
+    week_ends: list[int],
+    span: int,
+    undated_days: int,
 ) -> tuple[npt.NDArray[np.float64], float, float, float]:
     """Return each task's hours per week (tasks × weeks) by the rule, and the overdue, undated, beyond hours.
 
@@ -234,12 +244,11 @@ def _shares(
     """
     n = len(tasks)
     hours = np.array([max(t.hours, 0.0) for t in tasks], dtype=np.float64)
-    horizon_days = week_ends[-1]
     ordinal = today.toordinal()
     # last: days from today up to and including the due date (undated: the horizon); -1 marks overdue.
     last = np.array(
         [
-            horizon_days if t.due is None else -1 if t.due < today else min(t.due.toordinal() - ordinal + 1, span)
+            undated_days if t.due is None else -1 if t.due < today else min(t.due.toordinal() - ordinal + 1, span)
             for t in tasks
         ],
         dtype=np.int64,
@@ -260,7 +269,7 @@ def _shares(
     share[first_week, 0] = hours[first_week]
     # Undated work with no working day in the whole horizon: an even share per week keeps it visible.
     share[~spread & undated_mask] = hours[~spread & undated_mask, None] / weeks
-    dated = ~undated_mask & (last >= 0) & spread
+    dated = (last >= 0) & spread
     overdue = float(hours[last < 0].sum())
     undated = float(hours[undated_mask].sum())
     beyond = float((hours[dated] - share[dated].sum(axis=1)).sum())

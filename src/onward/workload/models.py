@@ -215,3 +215,15 @@ class CalendarEvent(Owned):
     all_day: Mapped[bool] = mapped_column(Boolean, default=False)
     show_as: Mapped[str] = mapped_column(String(20), default="busy", info={"choices": SHOW_AS})
     recurring: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Change(Owned):
+    """A change the person made to their plate (done, drop, defer, hand off, a plan applied), kept so it can
+    be undone: `undo` holds each task's fields as they were, and the tasks the change added."""
+
+    __tablename__ = "plate_changes"
+
+    kind: Mapped[str] = mapped_column(String(20))  # done | dropped | deferred | handed_off | open | waiting | plan
+    summary: Mapped[str] = mapped_column(String(1000))
+    undo: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    undone: Mapped[bool] = mapped_column(Boolean, default=False)

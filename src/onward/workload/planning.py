@@ -29,6 +29,8 @@ from onward.workload.schemas import CapacityExceptionView, CapacityView, Priorit
 from onward.workload.urgency import Coefficients, UrgencyFacts, scores, urgency
 
 if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
+
     from onward.workspace import Workspace
 
 # Used until the person says otherwise: a 40-hour week, Monday to Friday.
@@ -178,9 +180,16 @@ class Planning:
 
     # ---- the forecast ----
 
-    def active_tasks(self) -> list[ActiveTask]:
+    def active_tasks(self, *, changed_since: dt.date | None = None) -> list[ActiveTask]:
         """Return the open and waiting tasks with their duty's name, origin and ratings (a task's own rating
-        first, else its duty's)."""
+        first, else its duty's). With `changed_since`, also the tasks handed off, deferred or dropped since that
+        day, as they were: the plate before those changes."""
+        from sqlalchemy import and_, or_
+
+        where: ColumnElement[bool] = Task.status.in_(ACTIVE_STATUSES)
+        if changed_since is not None:
+            gone = and_(Task.status.in_(("handed_off", "deferred", "dropped")), Task.completed >= changed_since)
+            where = or_(where, gone)
         with self.workspace.session() as session:
             rows = session.execute(
                 select(
@@ -202,7 +211,7 @@ class Planning:
                     Task.effort_hours,
                 )
                 .outerjoin(Responsibility, Task.responsibility_id == Responsibility.id)
-                .where(Task.status.in_(ACTIVE_STATUSES))
+                .where(where)
                 .order_by(Task.id)
             ).all()
         # The row is the tuple: no per-row Python beyond it (the workload page reads 2,000 of them).

@@ -2,6 +2,7 @@
 
     duties     jobs and their duties, and how the person rates them        (duties.py)
     tasks      add, change, rate, finish, checklists, dependencies          (tasks.py)
+    changes    done/drop/defer/hand off/apply a plan, each undoable         (changes.py)
     planning   capacity, the load forecast, priorities, drift               (planning.py)
     mistakes   mistakes and the load in the weeks they happened             (mistakes.py)
     handoffs   colleagues, the hand-off plan, carrying out a suggestion     (handoff/service.py)
@@ -12,6 +13,7 @@ Each part is handed the parts it reads (the arrows below), so none reaches into 
 
 from __future__ import annotations
 
+from onward.workload.changes import Changes
 from onward.workload.duties import Duties
 from onward.workload.handoff.service import Handoffs
 from onward.workload.mistakes import Mistakes
@@ -34,5 +36,6 @@ class WorkloadService:
         self.tasks = Tasks(workspace)
         self.planning = Planning(workspace, meeting_hours_by_week)
         self.mistakes = Mistakes(workspace, self.planning)
-        self.handoffs = Handoffs(workspace, self.planning, self.tasks)
-        self.reports = Reports(workspace, self.duties, self.planning, self.handoffs)
+        self.changes = Changes(workspace, self.tasks)
+        self.handoffs = Handoffs(workspace, self.planning, self.tasks, self.changes)
+        self.reports = Reports(workspace, self.duties, self.planning, self.handoffs, self.tasks)

@@ -140,6 +140,31 @@ class Tasks:
             tasks.reverse()  # oldest first, as they were entered
         return out
 
+    def handed_out(self, first: dt.date, last: dt.date) -> list[tuple[str, dt.date, float]]:
+        """Return (who, due, hours) of the work handed off and due from `first` to before `last`."""
+        from sqlalchemy import func
+
+        hours = func.coalesce(Task.remaining_hours, Task.effort_hours, 0.0)
+        query = select(Task.handed_to, Task.due, hours).where(
+            Task.status == "handed_off", Task.due >= first, Task.due < last, Task.handed_to.is_not(None)
+        )
+        with self.workspace.session() as session:
+            return [(str(who), due, float(h)) for who, due, h in session.execute(query) if due is not None]
+
+    def count_unestimated(self) -> int:
+        """Return how many open or waiting tasks have no estimate (neither effort nor remaining hours)."""
+        from sqlalchemy import func
+
+        with self.workspace.session() as session:
+            return int(
+                session.scalar(
+                    select(func.count(Task.id)).where(
+                        Task.status.in_(ACTIVE_STATUSES), Task.effort_hours.is_(None), Task.remaining_hours.is_(None)
+                    )
+                )
+                or 0
+            )
+
     def duty_names(self) -> list[tuple[int, str]]:
         """Return (id, name) of every duty, for matching quick-capture tags."""
         with self.workspace.session() as session:

@@ -17,7 +17,8 @@ default coefficients (settings `ONWARD_URGENCY_*` change them):
 Taskwarrior's terms for tags, projects, annotations, `next`, `scheduled` and `active` have no counterpart in
 Onward and are left out.
 
-The quadrant's urgency axis is the score without the importance term, so the two axes stay separate.
+The quadrant's urgency axis is the score without the importance term, so the two axes stay separate; work due
+within 7 days (or overdue) always counts as urgent.
 """
 
 from __future__ import annotations
@@ -28,12 +29,14 @@ from dataclasses import dataclass
 
 # Taskwarrior's priority factors (H, M, L) placed on Onward's 1–5 importance; 4 sits halfway between H and M.
 IMPORTANCE_FACTORS = {5: 1.0, 4: 0.825, 3: 0.65, 2: 0.3, 1: 0.0}
-QUADRANTS = ("do", "schedule", "delegate", "drop")
+QUADRANTS = ("do", "schedule", "delegate", "later")
+# Work due within this many days (or overdue) is urgent whatever its score: it never waits in "later".
+URGENT_WITHIN_DAYS = 7
 QUADRANT_WORDS = {
     "do": "Urgent and important: do it first.",
     "schedule": "Important, not urgent: give it a time in your week.",
     "delegate": "Urgent, less important: someone else could take it.",
-    "drop": "Neither: let it go, or park it.",
+    "later": "Neither urgent nor important: when there is room.",
 }
 
 
@@ -139,7 +142,8 @@ def score(facts: UrgencyFacts, today: dt.date, c: Coefficients) -> tuple[float, 
         total += factor * coefficient
         if term != "importance":
             pressure += factor * coefficient
-    box = quadrant(pressure >= c.urgent_from, facts.importance >= c.important_from)
+    soon = facts.due is not None and (facts.due - today).days <= URGENT_WITHIN_DAYS
+    box = quadrant(pressure >= c.urgent_from or soon, facts.importance >= c.important_from)
     return round(total, 4), round(pressure, 4), box
 
 
@@ -172,7 +176,7 @@ def scores(
     pressure = pressure + np.array(blocked, dtype=float) * c.blocked
     pressure = pressure + np.array(waiting, dtype=float) * c.waiting
     total = pressure + factor_of[importance] * c.importance
-    urgent = (pressure >= c.urgent_from).tolist()
+    urgent = ((pressure >= c.urgent_from) | (has_due & (overdue_days >= -URGENT_WITHIN_DAYS))).tolist()
     important = (importance >= c.important_from).tolist()
     return [
         (round(t, 4), round(p, 4), quadrant(u, i))
@@ -208,7 +212,9 @@ def urgency(facts: UrgencyFacts, today: dt.date, c: Coefficients) -> Urgency:
 
 
 def quadrant(urgent: bool, important: bool) -> str:
-    """Return the Eisenhower quadrant: do (both), schedule (important), delegate (urgent), drop (neither)."""
+    """Return the Eisenhower quadrant: do (both), schedule (important), delegate (urgent), later (neither).
+
+    Not "drop": whether anything is dropped is the plan's question (never work that matters or is due soon)."""
     if urgent:
         return "do" if important else "delegate"
-    return "schedule" if important else "drop"
+    return "schedule" if important else "later"

@@ -7,13 +7,17 @@ same keys. Charts are data (onward.charts); templates draw them.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from onward.charts import BarChart, ScatterChart
 from onward.errors import BadInput
 from onward.workload import charts
 from onward.workload.analytics import DriftWeek, MistakeWeek, OverdueTemporary
+from onward.workload.changes import ChangeView
+from onward.workload.forecast import Forecast
+from onward.workload.handoff.schedule import SPAN_WEEKS
 from onward.workload.models import MISTAKE_CAUSES, RECURRENCES, STATUSES, WEEKDAYS
+from onward.workload.planning import ActiveTask
 from onward.workload.schemas import (
     CapacityView,
     ColleagueView,
@@ -59,20 +63,68 @@ class PlatePage:
     hours_over: float
     load_chart: BarChart
     has_duties: bool
+    at_risk: list[AtRiskTask] = field(default_factory=list)
+    unestimated: int = 0  # open tasks without an estimate: the load is at least what is shown
+    recent: list[ChangeView] = field(default_factory=list)
+    changed: ChangeView | None = None  # the change just made, with its Undo
+    status: str | None = None  # the plate filtered to one status (handed_off, deferred, dropped, done …)
+    filtered: list[TaskView] = field(default_factory=list)
+    statuses: tuple[str, ...] = STATUSES
     added: TaskView | None = None
     error: str | None = None
     line: str = ""
 
 
+@dataclass
+class AtRiskTask:
+    """A task that, as things stand, finishes after its due date (earliest due first, nothing changed)."""
+
+    id: int
+    title: str
+    due: dt.date | None
+    hours: float
+    finish_week: dt.date | None  # the Monday of the week its last hour lands; None: it fits nowhere
+
+
+def at_risk(
+    workload: WorkloadService, active: list[ActiveTask], weeks: int | None = None, *, forecast: Forecast | None = None
+) -> list[AtRiskTask]:
+    """Return the tasks that would finish after their due date if nothing changed, soonest due first."""
+    from onward.workload.dates import week_start
+
+    standing = workload.handoffs.expected_finish(active, weeks, forecast=forecast)
+    today = workload.workspace.today
+    found = []
+    for t, day, risk in zip(active, standing.finish_day, standing.at_risk, strict=True):
+        if risk:
+            finish = None if day is None else week_start(today + dt.timedelta(days=day))
+            found.append(AtRiskTask(t.id, t.title, t.due, round(t.hours, 1), finish))
+    return sorted(found, key=lambda a: (a.due or dt.date.max, a.id))
+
+
 def plate(
-    workload: WorkloadService, *, added: TaskView | None = None, error: str | None = None, line: str = ""
+    workload: WorkloadService,
+    *,
+    added: TaskView | None = None,
+    error: str | None = None,
+    line: str = "",
+    status: str | None = None,
+    changed: int | None = None,
 ) -> PlatePage:
     """Return the plate: jobs → duties → their most urgent tasks, and the load of the weeks ahead.
 
     After the quick-capture box, `added` is the task it added, or `error` says why not beside the `line` typed.
+    `status` lists the tasks of that status too (handed off, deferred, dropped stay findable); `changed` is the
+    id of the change just made, shown with its Undo.
     """
+    if status is not None and status not in STATUSES:
+        raise BadInput(f"status must be one of {', '.join(STATUSES)}, not '{status}'")
     active = workload.planning.active_tasks()
-    forecast = workload.planning.load_forecast(tasks=active)
+    # One forecast over the plan's span serves the chart (its first weeks: the same, whatever the horizon) and
+    # the tasks at risk.
+    shown = workload.workspace.settings.forecast_weeks
+    whole = workload.planning.load_forecast(max(shown, SPAN_WEEKS), tasks=active)
+    forecast = replace(whole, weeks=whole.weeks[:shown])
     ranked = workload.planning.priorities(tasks=active, explain=False)
     by_duty: dict[int | None, list[PriorityView]] = {}
     duty_of = {t.id: t.responsibility_id for t in active}
@@ -87,6 +139,7 @@ def plate(
         hours[t.responsibility_id] = hours.get(t.responsibility_id, 0.0) + t.hours
     for d in duties:
         d.open_tasks, d.remaining_hours = counts.get(d.id, 0), round(hours.get(d.id, 0.0), 4)
+    recent = workload.changes.recent()
     blocks = []
     for job in workload.duties.list_jobs():
         job_duties = [
@@ -108,6 +161,12 @@ def plate(
         hours_over=round(sum(w.hours_over for w in forecast.weeks), 1),
         load_chart=charts.load_chart(forecast),
         has_duties=bool(duties),
+        at_risk=at_risk(workload, active, forecast=whole),
+        unestimated=workload.tasks.count_unestimated(),
+        recent=recent,
+        changed=next((c for c in recent if c.id == changed), None),
+        status=status,
+        filtered=workload.tasks.list_tasks(statuses=(status,)) if status else [],
         added=added,
         error=error,
         line=line,
@@ -172,11 +231,17 @@ class LoadPage:
     capacity: CapacityView
     load_chart: BarChart
     ratio_chart: BarChart
+    at_risk: list[AtRiskTask] = field(default_factory=list)  # finish after their due date, as things stand
 
 
 def load(workload: WorkloadService, weeks: int | None = None) -> LoadPage:
     """Return the forecast of the next `weeks` weeks (the setting by default) with its two charts."""
-    forecast = workload.planning.load_forecast(weeks)
+    active = workload.planning.active_tasks()
+    horizon = weeks if weeks is not None else workload.workspace.settings.forecast_weeks
+    if not 1 <= horizon <= 104:
+        raise BadInput(f"the forecast covers 1 to 104 weeks, not {horizon}")
+    whole = workload.planning.load_forecast(max(horizon, SPAN_WEEKS), tasks=active)
+    forecast = replace(whole, weeks=whole.weeks[:horizon])
     return LoadPage(
         today=forecast.today,
         weeks=[
@@ -201,6 +266,7 @@ def load(workload: WorkloadService, weeks: int | None = None) -> LoadPage:
         capacity=workload.planning.capacity(),
         load_chart=charts.load_chart(forecast),
         ratio_chart=charts.ratio_chart(forecast),
+        at_risk=at_risk(workload, active, horizon, forecast=whole),
     )
 
 

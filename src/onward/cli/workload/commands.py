@@ -86,13 +86,22 @@ def tasks_add(ctx: typer.Context, line: list[str] = typer.Argument(..., help="Th
 def tasks_list(
     ctx: typer.Context,
     all_: bool = typer.Option(False, "--all", help="Include done, handed-off, dropped and deferred tasks."),
+    status: list[str] = typer.Option(
+        [], "--status", help="Only tasks of this status (repeat): open, waiting, done, handed_off, dropped, deferred."
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
+    from onward.errors import BadInput
+    from onward.workload.models import STATUSES
+
+    wrong = [s for s in status if s not in STATUSES]
+    if wrong:
+        raise BadInput(f"--status must be one of {', '.join(STATUSES)}, not '{wrong[0]}'")
     workload = services_of(ctx).workload
     priorities = workload.planning.priorities()
-    if all_:
+    if all_ or status:
         ranked = {p.id: p for p in priorities}
-        tasks = workload.tasks.list_tasks()
+        tasks = workload.tasks.list_tasks(statuses=tuple(status) or None)
         tasks.sort(key=lambda t: (t.id not in ranked, -(ranked[t.id].urgency if t.id in ranked else 0), t.id))
         rows = [task_json(t, ranked.get(t.id)) for t in tasks]
     else:
@@ -172,10 +181,8 @@ def tasks_show(
 
 @tasks_app.command("done", help=messages.TASKS_DONE_HELP)
 def tasks_done(ctx: typer.Context, task_id: int = typer.Argument(..., help="The task's id.")) -> None:
-    task, following = services_of(ctx).workload.tasks.finish(task_id)
-    typer.echo(messages.TASK_DONE.format(title=task.title))
-    if following is not None and following.due is not None:
-        typer.echo(messages.TASK_NEXT.format(due=following.due.isoformat()))
+    change = services_of(ctx).workload.changes.set_status(task_id, "done")
+    typer.echo(messages.CHANGED.format(summary=change.summary))
 
 
 @tasks_app.command("status", help=messages.TASKS_STATUS_HELP)
@@ -184,9 +191,17 @@ def tasks_status(
     task_id: int = typer.Argument(..., help="The task's id."),
     status: str = typer.Argument(..., help="open, waiting, done, handed_off, dropped or deferred."),
     to: str = typer.Option(None, "--to", help="Who took it (for handed_off)."),
+    yes: bool = typer.Option(False, "--yes", help="Drop work of importance 4 or 5 without asking."),
 ) -> None:
-    task = services_of(ctx).workload.tasks.set_status(task_id, status, handed_to=to)
-    typer.echo(messages.TASK_STATUS.format(id=task.id, status=task.status))
+    workload = services_of(ctx).workload
+    if status == "dropped" and not yes and workload.tasks.get_task(task_id).importance >= 4:
+        task = workload.tasks.get_task(task_id)
+        yes = typer.confirm(messages.CONFIRM_DROP.format(title=task.title, importance=task.importance))
+        if not yes:
+            typer.echo(messages.NOT_DROPPED)
+            return
+    change = workload.changes.set_status(task_id, status, handed_to=to, confirm=yes)
+    typer.echo(messages.CHANGED.format(summary=change.summary))
 
 
 @tasks_app.command("checklist", help=messages.TASKS_CHECKLIST_HELP)

@@ -10,8 +10,9 @@ from onward.cli.common import services_of
 
 REPORT_HELP = "Reports to take with you."
 ONE_ON_ONE_HELP = (
-    "One page for your 1:1: what is on your plate, hours needed vs available, what is overdue, what drifted "
-    "from the job description, the proposed hand-offs and what you need. Prints on one A4 or Letter page."
+    "One page for your 1:1: where you stand (before and after your changes), what you handed off, deferred or "
+    "dropped, what you propose, what only your manager can agree to, and what you need. Ratings stay out unless "
+    "--with-ratings. Prints on one A4 or Letter page."
 )
 REPORT_WRITTEN = "Wrote the one-page report ({format}, {paper}) to {path}."
 
@@ -32,6 +33,12 @@ def one_on_one(
     need: list[str] = typer.Option(
         [], "--need", help="Something you need from your manager (repeat for more). Default: what you saved."
     ),
+    with_ratings: bool = typer.Option(
+        False, "--with-ratings", help="Include how you rate your duties (private otherwise)."
+    ),
+    only: list[str] = typer.Option(
+        [], "--only", help="Keep only these items (change-ID, proposal-ID, ask-ID; repeat). Default: all."
+    ),
 ) -> None:
     from onward.errors import BadInput
     from onward.workload.report.page import PAPER_SIZES, render_html, render_markdown, render_pdf
@@ -42,7 +49,9 @@ def one_on_one(
         raise BadInput(f"--paper must be a4 or letter, not '{paper}'")
     services = services_of(ctx)
     needs = need or [line for line in services.preferences.get("one_on_one_needs").splitlines() if line.strip()]
-    report = services.workload.reports.one_on_one_report(weeks, person=services.preferences.get("name"), needs=needs)
+    report = services.workload.reports.one_on_one_report(
+        weeks, person=services.preferences.get("name"), needs=needs, with_ratings=with_ratings, pick=list(only) or None
+    )
     if format == "pdf":
         output.write_bytes(render_pdf(report, paper=paper))
     else:

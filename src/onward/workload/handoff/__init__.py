@@ -1,6 +1,6 @@
-"""The hand-off plan: which tasks to hand off, defer or drop so the weeks fit.
+"""The plan: schedule every open task before its due date first, then decide what cannot fit.
 
-`solver.py` solves it (exact integer program, and a greedy plan to compare with), `cost.py` says what taking a
-task off the plate costs and why, `service.py` builds the problem from the forecast and the colleagues who
-could take work, and carries out a suggestion, `view.py` is the hand-off page (and `onward handoff --json`).
+`schedule.py` is the integer program (and the earliest-due-first placement), `cost.py` what taking a task off
+the plate costs, `reasons.py` the plain sentence of each line, `service.py` builds the problem from the forecast
+and the colleagues and carries out a plan, `view.py` is the plan page (and `onward handoff --json`).
 """

@@ -1,4 +1,4 @@
-"""What taking a task off the plate costs, and the plain sentence that explains each hand-off decision.
+"""What taking a task off the plate costs (the plan's integer program pays a share of it per action).
 
 The cost of removing a task is a sum of named terms (`CostBreakdown`):
 
@@ -10,11 +10,8 @@ The cost of removing a task is a sum of named terms (`CostBreakdown`):
 
 Missing ratings count 0. The total is at least 5 + 10 − 5 − 8 = 2, so every removal costs something.
 
-An action pays a share of that cost (`ACTION_MULTIPLIER`): hand off 0.4 (the work still gets done, by someone
-else, at the price of asking), defer 0.6 (done later; the due term already makes near work dearer), drop 1.0.
-Defer is allowed only when the task is undated or due at least `DEFER_MIN_DAYS` days away: pushing work due in the
-next two weeks out of the horizon would silently miss its date, which is a drop in disguise. Hand off needs a
-responsibility that can be handed off and a colleague with room in every week.
+The plan (schedule.py) pays a share of it per action: hand off 0.4, defer 0.6, drop 1.0, ask the manager 2.0.
+Ratings shape the cost only; the plan's sentences (reasons.py) never mention them.
 """
 
 from __future__ import annotations
@@ -27,8 +24,6 @@ IMPORTANCE_WEIGHT = 10.0
 DUE_WEIGHT_PER_WEEK = 3.0
 DUE_WEEKS = 8
 SKILL_WEIGHT = 4.0
-ACTION_MULTIPLIER = {"keep": 0.0, "hand_off": 0.4, "defer": 0.6, "drop": 1.0}
-DEFER_MIN_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -96,121 +91,3 @@ def removal_cost(candidate: Candidate) -> CostBreakdown:
         enjoyment=ENJOYMENT_TERM.get(candidate.enjoyment or "", 0.0),
         skill=skill,
     )
-
-
-def can_defer(candidate: Candidate) -> bool:
-    """Return whether the task may be pushed past the horizon (undated, or due far enough away)."""
-    return candidate.days_to_due is None or candidate.days_to_due >= DEFER_MIN_DAYS
-
-
-def action_cost(candidate: Candidate, action: str) -> float:
-    """Return what this action costs for this task: its removal cost times the action's multiplier."""
-    return ACTION_MULTIPLIER[action] * removal_cost(candidate).total
-
-
-# --- reasons -------------------------------------------------------------------------------------------------
-
-
-def _importance_phrase(importance: int) -> str:
-    if importance <= 2:
-        return f"it matters less (importance {importance})"
-    if importance == 3:
-        return "it is of middling importance (3)"
-    return f"it matters (importance {importance})"
-
-
-def _due_phrase(days: int | None) -> str:
-    if days is None:
-        return "has no due date"
-    if days < 0:
-        return "is overdue"
-    if days == 0:
-        return "is due today"
-    if days == 1:
-        return "is due tomorrow"
-    if days < 14:
-        return f"is due in {days} days"
-    return f"is due in {round(days / 7)} weeks"
-
-
-def _enjoyment_phrase(enjoyment: str | None) -> str | None:
-    return {"love": "you love it", "like": "you like it", "without": "you said you could do without it"}.get(
-        enjoyment or ""
-    )
-
-
-def _skill_phrase(skill: int | None) -> str | None:
-    if skill is None or skill == 3:
-        return None
-    if skill >= 4:
-        return "you are good at it"
-    return f"it is not your strongest skill (skill {skill})"
-
-
-def _join(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    if len(parts) == 2:
-        return f"{parts[0]} and {parts[1]}"
-    return ", ".join(parts[:-1]) + f", and {parts[-1]}"
-
-
-def removal_reason(candidate: Candidate, action: str, colleague: str | None, *, colleagues_exist: bool) -> str:
-    """Return the sentence explaining why this task is handed off, deferred or dropped.
-
-    The factors that made it cheap come first; the ones that argued for keeping it follow "though".
-    """
-    lead = {
-        "hand_off": f"Hand off to {colleague}",
-        "defer": "Defer past these weeks",
-        "drop": "Drop",
-    }[action]
-    days = candidate.days_to_due
-    for_removal = [_importance_phrase(candidate.importance), _due_phrase(days)]
-    against: list[str] = []
-    enjoy = _enjoyment_phrase(candidate.enjoyment)
-    if enjoy is not None:
-        (against if candidate.enjoyment == "love" else for_removal).append(enjoy)
-    skill = _skill_phrase(candidate.skill)
-    if skill is not None:
-        (against if (candidate.skill or 0) >= 4 else for_removal).append(skill)
-    text = f"{lead}: {_join(for_removal)}"
-    if against:
-        text += f", though {_join(against)}"
-    text += "."
-    if action == "drop":
-        if not candidate.can_hand_off:
-            text += " Its responsibility cannot be handed off"
-            text += "." if can_defer(candidate) else f", and work due within {DEFER_MIN_DAYS} days cannot wait."
-        elif colleagues_exist:
-            text += " Nobody has room to take it in those weeks."
-        else:
-            text += " Nobody is named to hand it to yet."
-    return text
-
-
-def keep_reason(candidate: Candidate, *, relieves_overload: bool) -> str:
-    """Return the sentence explaining why this task stays on the plate."""
-    if candidate.locked:
-        return "Kept: you locked it."
-    if not any(h > 0 for h in candidate.hours_by_week):
-        return "Kept: it needs no hours in these weeks."
-    if not relieves_overload:
-        return "Kept: the weeks it falls in have room."
-    if candidate.enjoyment == "love" and (candidate.skill or 0) >= 4:
-        return "Kept: you love it and you are good at it."
-    reasons: list[str] = []
-    if candidate.importance >= 4:
-        reasons.append(_importance_phrase(candidate.importance))
-    if candidate.days_to_due is not None and candidate.days_to_due < DEFER_MIN_DAYS:
-        reasons.append(_due_phrase(candidate.days_to_due))
-    if candidate.enjoyment in ("love", "like"):
-        reasons.append(_enjoyment_phrase(candidate.enjoyment) or "")
-    if (candidate.skill or 0) >= 4:
-        reasons.append("you are good at it")
-    if not reasons:
-        return "Kept: taking off other tasks costs less and is enough."
-    # A due phrase without its subject reads wrongly at the start of the sentence.
-    if reasons[0].startswith(("is ", "has ")):
-        reasons[0] = "it " + reasons[0]
-    return f"Kept: {_join(reasons)}."

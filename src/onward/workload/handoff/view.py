@@ -1,8 +1,9 @@
-"""The hand-off view: the plan, built once for the hand-off page, its `/api` twin and `onward handoff --json`.
+"""The plan view: schedule first, then what to change, built once for the plan page, its `/api` twin and
+`onward handoff --json`.
 
-The keys up to `greedy_objective` are the CLI's documented contract (docs/handoff.md): the plan's numbers and a
-row per open task. The rest is what the page shows: the suggestions in the order it lists them, what is locked,
-the weeks no plan can fix, and the chart (as data).
+The keys up to `greedy_objective` are the CLI's documented contract (docs/handoff.md), with per task
+`scheduled_by_week`, `finish_week`, `at_risk` and `ask`. The rest is what the page shows. Reasons speak in hours,
+due dates and who takes the work; enjoyment and skill ratings are private and never appear in them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from onward.charts import BarChart, Series
+from onward.workload.changes import ChangeView
 from onward.workload.charts import week_label
+from onward.workload.handoff.cost import removal_cost
+from onward.workload.handoff.reasons import reason
 from onward.workload.service import WorkloadService
 
 # The page answers within a few seconds; the CLI may let the solver run longer (--time-limit).
@@ -20,8 +24,19 @@ SUGGESTION_ORDER = {"hand_off": 0, "defer": 1, "drop": 2}
 
 
 @dataclass
+class AskView:
+    """Something only the manager can agree to: move a deadline, more help, or drop with agreement."""
+
+    kind: str  # move_deadline | more_help | drop_with_agreement
+    hours: float  # the hours it frees before the due date
+    new_due: dt.date | None  # move_deadline: the day the schedule can finish it
+    hours_per_week: float | None  # more_help
+
+
+@dataclass
 class PlanTask:
-    """One open task in the plan: `cost` is what its action costs (0 when kept), `removal_cost` the full cost."""
+    """One open task in the plan. `hours_by_week` is its even spread (the load page's), `scheduled_by_week`
+    where the schedule places its hours (never after its due week), `cost` what its action costs."""
 
     id: int
     title: str
@@ -29,9 +44,18 @@ class PlanTask:
     cost: float
     removal_cost: float
     locked: bool
-    action: str  # keep | hand_off | defer | drop
+    action: str  # keep | hand_off | defer | drop | ask
     colleague: str | None
     reason: str
+    scheduled_by_week: list[float]
+    finish_week: dt.date | None  # the Monday of the week its last hour is placed
+    at_risk: bool  # it finishes after its due date (or does not fit at all)
+    ask: AskView | None
+    handed_hours: float
+    due: dt.date | None
+    hours: float
+    importance: int
+    recurs: bool  # a recurring task: its next occurrences have their own due dates
 
 
 @dataclass
@@ -43,6 +67,19 @@ class Suggestion:
     colleague: str | None
     reason: str
     cost: float
+    handed_hours: float
+
+
+@dataclass
+class AskItem:
+    id: int
+    title: str
+    kind: str
+    hours: float
+    due: dt.date | None
+    new_due: dt.date | None
+    hours_per_week: float | None
+    reason: str
 
 
 @dataclass
@@ -60,87 +97,115 @@ class ShortWeek:
 
 @dataclass
 class HandoffPage:
-    weeks: list[dt.date]  # the Monday of each week planned
-    feasible: bool
+    weeks: list[dt.date]  # the Monday of each week shown
+    feasible: bool  # every task fits before its due date with the changes the person can make alone
     objective: float
     optimal: bool
     mip_gap: float | None
     method: str
     seconds: float
     capacity_by_week: list[float]
-    load_before_by_week: list[float]
-    load_after_by_week: list[float]
+    load_before_by_week: list[float]  # hours needed each week as the load page spreads them
+    load_after_by_week: list[float]  # hours the schedule places each week after the plan
     shortfall_by_week: list[float]
     tasks: list[PlanTask]
-    greedy_objective: float
+    greedy_objective: float | None  # no longer computed: the schedule-first program has no greedy twin
     needs_plan: bool
     suggestions: list[Suggestion]
+    asks: list[AskItem]
+    missing_hours: float  # hours that do not fit before their due dates without the manager
+    at_risk_now: int  # tasks that would finish late if nothing changed
     locked: list[LockedTask]
     short_weeks: list[ShortWeek]
     colleagues: list[str]
     hours_off: float
     chart: BarChart
+    changed: ChangeView | None = None  # the change just made (the page shows it with its Undo)
 
 
 def handoff(
     workload: WorkloadService, weeks: int | None = None, *, time_limit_s: float = PAGE_TIME_LIMIT_S
 ) -> HandoffPage:
-    """Return the hand-off plan for the next `weeks` weeks (the forecast setting by default)."""
-    result = workload.handoffs.handoff_plan(weeks, time_limit_s=time_limit_s)
-    plan, forecast = result.plan, result.forecast
-    removed = [d for d in plan.decisions if d.action != "keep"]
-    suggestions = [
-        Suggestion(d.id, d.title, round(sum(d.hours_by_week), 1), d.action, d.colleague, d.reason, round(d.cost, 1))
-        for d in sorted(
-            removed, key=lambda d: (SUGGESTION_ORDER[d.action], d.colleague or "", -sum(d.hours_by_week), d.id)
-        )
-    ]
-    taken = [max(b - a, 0.0) for b, a in zip(plan.load_before_by_week, plan.load_after_by_week, strict=True)]
-    return HandoffPage(
-        weeks=[w.start for w in forecast.weeks],
-        feasible=plan.feasible,
-        objective=round(plan.objective, 6),
-        optimal=plan.optimal,
-        mip_gap=plan.mip_gap,
-        method=plan.method,
-        seconds=round(plan.seconds, 3),
-        capacity_by_week=list(plan.capacity_by_week),
-        load_before_by_week=[round(x, 6) for x in plan.load_before_by_week],
-        load_after_by_week=[round(x, 6) for x in plan.load_after_by_week],
-        shortfall_by_week=[round(x, 6) for x in plan.shortfall_by_week],
-        tasks=[
+    """Return the plan for the next `weeks` weeks (the forecast setting by default): schedule first, then what
+    to hand off, defer, drop, or ask the manager."""
+    horizon = weeks if weeks is not None else workload.workspace.settings.forecast_weeks
+    result = workload.handoffs.plan(horizon, time_limit_s=time_limit_s)
+    schedule, forecast = result.schedule, result.forecast
+    today = workload.workspace.today
+    problem_works = result.problem.works
+    shown = forecast.weeks[:horizon]
+    mondays = [w.start for w in shown]
+    before = [round(w.hours_needed, 6) for w in shown]
+    standing = workload.handoffs.expected_finish(result.tasks, horizon)
+    tasks: list[PlanTask] = []
+    for t, p, work in zip(result.tasks, schedule.placements, problem_works, strict=True):
+        new_due = today + dt.timedelta(days=p.ask.new_due_day) if p.ask and p.ask.new_due_day is not None else None
+        finish = mondays[0] + dt.timedelta(weeks=p.finish_week) if p.finish_week is not None else None
+        ask = AskView(p.ask.kind, p.ask.hours, new_due, p.ask.hours_per_week) if p.ask else None
+        tasks.append(
             PlanTask(
-                d.id,
-                d.title,
-                list(d.hours_by_week),
-                round(d.cost, 6),
-                round(d.removal_cost, 6),
-                d.locked,
-                d.action,
-                d.colleague,
-                d.reason,
+                id=t.id,
+                title=t.title,
+                hours_by_week=list(forecast.hours_by_week[t.id][:horizon]),
+                cost=p.cost,
+                removal_cost=round(removal_cost(work.candidate).total, 6),
+                locked=t.locked,
+                action=p.action,
+                colleague=p.colleague,
+                reason=reason(t, p, new_due, finish, today),
+                scheduled_by_week=list(p.scheduled_by_week[:horizon]),
+                finish_week=finish,
+                at_risk=p.at_risk,
+                ask=ask,
+                handed_hours=p.handed_hours,
+                due=t.due,
+                hours=round(t.hours, 4),
+                importance=t.importance,
+                recurs=bool(t.recurrence and t.due),
             )
-            for d in plan.decisions
-        ],
-        greedy_objective=round(result.greedy.objective, 6),
-        needs_plan=bool(removed) or not plan.feasible,
+        )
+    changed = [t for t in tasks if t.action in SUGGESTION_ORDER]
+    suggestions = [
+        Suggestion(t.id, t.title, t.hours, t.action, t.colleague, t.reason, t.cost, t.handed_hours)
+        for t in sorted(changed, key=lambda t: (SUGGESTION_ORDER[t.action], t.colleague or "", -t.hours, t.id))
+    ]
+    asks = [
+        AskItem(t.id, t.title, t.ask.kind, t.ask.hours, t.due, t.ask.new_due, t.ask.hours_per_week, t.reason)
+        for t in tasks
+        if t.ask is not None
+    ]
+    after = list(schedule.load_by_week[:horizon])
+    capacity = list(schedule.capacity_by_week[:horizon])
+    shortfall = list(schedule.shortfall_by_week[:horizon])
+    hours_off = sum(t.hours if t.action in ("defer", "drop") else t.handed_hours for t in changed)
+    return HandoffPage(
+        weeks=mondays,
+        feasible=schedule.fits_without_asks,
+        objective=schedule.objective,
+        optimal=schedule.optimal,
+        mip_gap=schedule.mip_gap,
+        method="exact",
+        seconds=round(schedule.seconds, 3),
+        capacity_by_week=capacity,
+        load_before_by_week=before,
+        load_after_by_week=after,
+        shortfall_by_week=shortfall,
+        tasks=tasks,
+        greedy_objective=None,
+        needs_plan=bool(changed or asks),
         suggestions=suggestions,
-        locked=[LockedTask(d.id, d.title, round(sum(d.hours_by_week), 1)) for d in plan.decisions if d.locked],
-        short_weeks=[
-            ShortWeek(w.start, round(s, 1))
-            for w, s in zip(forecast.weeks, plan.shortfall_by_week, strict=True)
-            if s > 0
-        ],
+        asks=asks,
+        missing_hours=schedule.missing_hours,
+        at_risk_now=sum(1 for risk in standing.at_risk if risk),
+        locked=[LockedTask(t.id, t.title, round(t.hours, 1)) for t in tasks if t.locked],
+        short_weeks=[ShortWeek(m, round(s, 1)) for m, s in zip(mondays, shortfall, strict=True) if s > 0.05],
         colleagues=[c.name for c in workload.handoffs.list_colleagues()],
-        hours_off=round(sum(s.hours for s in suggestions), 1),
+        hours_off=round(hours_off, 1),
         chart=BarChart(
-            labels=[week_label(w.start) for w in forecast.weeks],
-            stacks=[
-                Series("Stays on my plate", list(plan.load_after_by_week)),
-                Series("Comes off with the plan", taken),
-            ],
-            line=Series("Hours available", list(plan.capacity_by_week)),
-            title="Each week before and after the plan",
+            labels=[week_label(m) for m in mondays],
+            stacks=[Series("Scheduled after the plan", after)],
+            line=Series("Hours available", capacity),
+            title="Hours the schedule places each week, after the plan",
             y_label="hours",
         ),
     )

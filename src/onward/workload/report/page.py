@@ -43,12 +43,57 @@ class ReportTask:
 
 
 @dataclass
+class ReportChange:
+    """A change already made: handed off (to whom), deferred or dropped."""
+
+    key: str  # what the person ticks to keep it in the report
+    title: str
+    action: str  # handed_off | deferred | dropped
+    colleague: str | None
+    hours: float
+    due: dt.date | None
+
+
+@dataclass
 class ReportHandoff:
+    """A change the plan proposes that the person can make themselves (not made yet)."""
+
+    key: str
     title: str
     action: str  # hand_off | defer | drop
     colleague: str | None
     hours: float
     reason: str
+
+
+@dataclass
+class ReportAsk:
+    """Something only the manager can agree to, with the hours it frees."""
+
+    key: str
+    title: str
+    kind: str  # move_deadline | more_help | drop_with_agreement
+    hours: float
+    due: dt.date | None
+    new_due: dt.date | None
+    hours_per_week: float | None
+    reason: str
+
+
+@dataclass
+class ReportRating:
+    """How the person rates a duty: shown only when they choose to share it."""
+
+    duty: str
+    enjoyment: str | None
+    skill: int | None
+
+
+@dataclass
+class LoadSummary:
+    hours_needed: float
+    hours_available: float
+    weeks_over: int
 
 
 @dataclass
@@ -65,10 +110,17 @@ class OneOnOneReport:
     overdue: list[ReportTask]
     temporary_overdue: list[str]  # "Grant reporting (temporary, was to end 2026-06-30)"
     outside_description_share: float  # share of planned hours on duties not in the job description
-    handoffs: list[ReportHandoff]
-    handoff_feasible: bool
-    unfixable_weeks: list[str]  # "week of 2026-12-07: 6.5 h more than any plan can free"
+    before: LoadSummary | None  # the plate before the changes of the last CHANGES_DAYS days (None: none made)
+    changes: list[ReportChange]
+    handoffs: list[ReportHandoff]  # proposed, not made yet
+    asks: list[ReportAsk]
+    missing_hours: float  # hours that do not fit before their due dates without the asks
+    handoff_feasible: bool  # everything fits before its due date without asking the manager
+    breaking_weeks: list[str]  # "Week of 7 December: 9 h due that week do not fit"
     needs: list[str] = field(default_factory=list)
+    ratings: list[ReportRating] | None = None  # only with the person's say-so (--with-ratings)
+    choices: list[tuple[str, str]] = field(default_factory=list)  # every item the person may tick: (key, words)
+    picked: list[str] | None = None  # the keys ticked (None: all)
 
     @property
     def overloaded_weeks(self) -> list[ReportWeek]:
@@ -85,6 +137,10 @@ class OneOnOneReport:
     @property
     def hours_freed(self) -> float:
         return sum(item.hours for item in self.handoffs)
+
+    @property
+    def hours_changed(self) -> float:
+        return sum(item.hours for item in self.changes)
 
 
 def week_label(day: dt.date) -> str:
@@ -107,10 +163,34 @@ def load_chart(report: OneOnOneReport, *, width: int = 720, height: int = 250) -
 
 
 ACTION_WORDS = {"hand_off": "Hand off", "defer": "Defer", "drop": "Drop"}
+CHANGE_WORDS = {"handed_off": "Handed off", "deferred": "Deferred", "dropped": "Dropped"}
+ASK_WORDS = {"move_deadline": "Move a deadline", "more_help": "More help", "drop_with_agreement": "Drop, if you agree"}
+CHANGES_DAYS = 28
 
 
 def _hours(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".") + " h"
+
+
+def standing_words(report: OneOnOneReport) -> str:
+    """Return the one sentence of where the person stands now, by the schedule (the same on every format)."""
+    n = len(report.weeks)
+    text = f"Next {n} weeks: {_hours(report.hours_needed)} of work for {_hours(report.hours_available)} available."
+    if report.handoff_feasible and not report.asks:
+        return text + " Scheduled in the best order, everything fits before its due date."
+    return (
+        text + f" Even scheduled in the best order, {_hours(report.missing_hours)} do not fit before their due dates."
+    )
+
+
+def before_words(report: OneOnOneReport) -> str | None:
+    if report.before is None:
+        return None
+    b = report.before
+    return (
+        f"Before the changes below: {_hours(b.hours_needed)} of work in these weeks; now {_hours(report.hours_needed)}"
+        f" ({_hours(b.hours_needed - report.hours_needed)} less)."
+    )
 
 
 def render_markdown(report: OneOnOneReport) -> str:
@@ -122,14 +202,12 @@ def render_markdown(report: OneOnOneReport) -> str:
         "",
         "## Where I stand",
         "",
-        f"- Next {len(report.weeks)} weeks: {_hours(report.hours_needed)} of work for "
-        f"{_hours(report.hours_available)} available.",
-        f"- {len(report.overloaded_weeks)} of {len(report.weeks)} weeks are over capacity.",
-        f"- {report.outside_description_share:.0%} of planned hours are on duties outside my job description.",
-        "",
-        "| week | needed | available | load |",
-        "|---|---:|---:|---:|",
+        f"- {standing_words(report)}",
     ]
+    if (words := before_words(report)) is not None:
+        lines.append(f"- {words}")
+    lines.append(f"- {report.outside_description_share:.0%} of planned hours are on duties outside my job description.")
+    lines += ["", "| week | needed | available | load |", "|---|---:|---:|---:|"]
     for week in report.weeks:
         lines.append(
             f"| {week.start.isoformat()} | {week.hours_needed:.1f} | {week.hours_available:.1f} | {week.ratio:.0%} |"
@@ -145,17 +223,32 @@ def render_markdown(report: OneOnOneReport) -> str:
     if report.temporary_overdue:
         lines += ["", "## Drift from my job description", ""]
         lines += [f"- {item}" for item in report.temporary_overdue]
+    if report.changes:
+        lines += ["", "## What I have already changed", ""]
+        for c in report.changes:
+            who = f" to {c.colleague}" if c.colleague else ""
+            due = f", due {c.due.isoformat()}" if c.due else ""
+            lines.append(f"- **{CHANGE_WORDS[c.action]}{who}:** {c.title} ({_hours(c.hours)}{due})")
     lines += ["", "## What I propose", ""]
     if report.handoffs:
         for item in report.handoffs:
             who = f" to {item.colleague}" if item.colleague else ""
             lines.append(f"- **{ACTION_WORDS[item.action]}{who}:** {item.title} ({_hours(item.hours)}). {item.reason}")
-        lines.append(f"\nThis frees {_hours(report.hours_freed)} in the next {len(report.weeks)} weeks.")
+        lines.append(f"\nThis frees {_hours(report.hours_freed)}.")
+    elif not report.asks:
+        lines.append("- Nothing needs to move: everything fits before its due date.")
     else:
-        lines.append("- Nothing needs to move: every week fits.")
-    lines += [f"- {item}" for item in report.unfixable_weeks]
+        lines.append("- Nothing more I can change on my own.")
+    if report.asks:
+        lines += ["", "## What I need you to agree to", ""]
+        for a in report.asks:
+            lines.append(f"- **{ASK_WORDS[a.kind]}:** {a.title} ({_hours(a.hours)}). {a.reason}")
+        lines += [f"- {item}" for item in report.breaking_weeks]
     if report.needs:
         lines += ["", "## What I need", ""] + [f"- {need}" for need in report.needs]
+    if report.ratings:
+        lines += ["", "## How I rate my duties (shared by choice)", ""]
+        lines += [f"- {r.duty}: {r.enjoyment or 'not rated'}, skill {r.skill or '-'}" for r in report.ratings]
     return "\n".join(lines) + "\n"
 
 
@@ -168,7 +261,15 @@ def render_html(report: OneOnOneReport, *, paper: str = "a4", standalone: bool =
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     template = env.get_template("workload/_report.html")
     return template.render(
-        report=report, chart=load_chart(report).svg(), paper=paper, standalone=standalone, actions=ACTION_WORDS
+        report=report,
+        chart=load_chart(report).svg(),
+        paper=paper,
+        standalone=standalone,
+        actions=ACTION_WORDS,
+        changes=CHANGE_WORDS,
+        asks=ASK_WORDS,
+        standing=standing_words(report),
+        before=before_words(report),
     )
 
 

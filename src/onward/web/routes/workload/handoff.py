@@ -17,18 +17,34 @@ router = APIRouter()
 
 
 @page(router, "/workload/handoff", "workload/handoff.html")
-def handoff_page(weeks: int | None = None, services: Services = Depends(get_services)) -> view.HandoffPage:
-    return view.handoff(services.workload, weeks)
+def handoff_page(
+    weeks: int | None = None, changed: int | None = None, services: Services = Depends(get_services)
+) -> view.HandoffPage:
+    plan = view.handoff(services.workload, weeks)
+    plan.changed = next((c for c in services.workload.changes.recent() if c.id == changed), None)
+    return plan
+
+
+def _to_plan(weeks: int | None, change_id: int) -> RedirectResponse:
+    suffix = f"weeks={weeks}&" if weeks else ""
+    return RedirectResponse(f"/workload/handoff?{suffix}changed={change_id}", status_code=303)
 
 
 @router.post("/workload/handoff/apply", include_in_schema=False)
 def apply(
     task_id: int = Form(...),
-    action: str = Form(...),
-    colleague: str = Form(""),
     weeks: int | None = Form(None),
     services: Services = Depends(get_services),
 ) -> Response:
-    services.workload.handoffs.apply_handoff(task_id, action, colleague or None)
-    suffix = f"?weeks={weeks}" if weeks else ""
-    return RedirectResponse(f"/workload/handoff{suffix}", status_code=303)
+    """Carry out one line of the plan (a whole or partial hand-off, a deferral, a drop): the plan decides what."""
+    change = services.workload.handoffs.apply_plan(weeks, only=[task_id])
+    return _to_plan(weeks, change.id)
+
+
+@router.post("/workload/handoff/apply-all", include_in_schema=False)
+def apply_all(
+    only: list[int] = Form([]), weeks: int | None = Form(None), services: Services = Depends(get_services)
+) -> Response:
+    """Carry out the lines the person ticked (all of them by default), in one change with one Undo."""
+    change = services.workload.handoffs.apply_plan(weeks, only=list(only) or None)
+    return _to_plan(weeks, change.id)

@@ -17,6 +17,7 @@ from onward.web.deps import get_services
 from onward.web.forms import form_again, typed_in
 from onward.web.pages import page, render
 from onward.workload import views
+from onward.workload.changes import CONFIRM_DROP_FROM
 from onward.workload.models import WEEKDAYS
 
 router = APIRouter()
@@ -35,8 +36,23 @@ def _safe_next(target: str, default: str) -> str:
 
 
 @page(router, "/workload", "workload/plate.html")
-def plate(services: Services = Depends(get_services)) -> views.PlatePage:
-    return views.plate(services.workload)
+def plate(
+    status: str | None = None, changed: int | None = None, services: Services = Depends(get_services)
+) -> views.PlatePage:
+    return views.plate(services.workload, status=status or None, changed=changed)
+
+
+def _with_change(path: str, change_id: int) -> str:
+    """Return `path` asking it to show the change just made, with its Undo."""
+    return f"{path}{'&' if '?' in path else '?'}changed={change_id}"
+
+
+@router.post("/workload/undo", include_in_schema=False)
+def undo(
+    change_id: int = Form(...), next: str = Form("/workload"), services: Services = Depends(get_services)
+) -> Response:
+    services.workload.changes.undo(change_id)
+    return _back(_safe_next(next, "/workload").split("?changed=")[0].split("&changed=")[0])
 
 
 @router.post("/workload/capture", include_in_schema=False)
@@ -54,44 +70,73 @@ def capture(request: Request, line: str = Form(""), services: Services = Depends
     return _back("/workload")
 
 
+JOB_LABELS = {"title": "Job title", "employer": "Employer", "start_date": "start", "description": "Job description"}
+DUTY_LABELS = {"name": "Duty name", "expected_end": "expected end"}
+
+
+def _plate_again(
+    request: Request, services: Services, form: str, values: dict[str, str], error: BadInput, labels: dict[str, str]
+) -> Response:
+    """Return the plate again with what was typed into `form` and the message beside its field."""
+    data = views.plate(services.workload)
+    return form_again(request, "workload/plate.html", data, form=form, values=values, error=error, labels=labels)
+
+
 @router.post("/workload/jobs", include_in_schema=False)
 def job_add(
+    request: Request,
     title: str = Form(""),
     employer: str = Form(""),
     start_date: str = Form(""),
     description: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
     services: Services = Depends(get_services),
 ) -> Response:
-    services.workload.duties.add_job(
-        title, employer=employer, start_date=optional_date(start_date, "start"), description=description
-    )
+    try:
+        services.workload.duties.add_job(
+            title, employer=employer, start_date=optional_date(start_date, "start"), description=description
+        )
+    except BadInput as error:
+        return _plate_again(request, services, "job", typed, error, JOB_LABELS)
     return _back("/workload")
 
 
 @router.post("/workload/duties", include_in_schema=False)
 def duty_add(
+    request: Request,
     job_id: int = Form(...),
     name: str = Form(""),
     origin: str = Form("described"),
     expected_end: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
     services: Services = Depends(get_services),
 ) -> Response:
-    services.workload.duties.add_responsibility(
-        job_id, name, origin=origin, expected_end=optional_date(expected_end, "expected end")
-    )
+    try:
+        services.workload.duties.add_responsibility(
+            job_id, name, origin=origin, expected_end=optional_date(expected_end, "expected end")
+        )
+    except BadInput as error:
+        return _plate_again(request, services, f"duty-{job_id}", typed, error, DUTY_LABELS)
     return _back("/workload")
 
 
 @router.post("/workload/tasks/{task_id}/status", include_in_schema=False)
 def task_status(
+    request: Request,
     task_id: int,
     status: str = Form(...),
     handed_to: str = Form(""),
     next: str = Form("/workload"),
+    confirm: str = Form(""),
     services: Services = Depends(get_services),
 ) -> Response:
-    services.workload.tasks.set_status(task_id, status, handed_to=handed_to or None)
-    return _back(_safe_next(next, "/workload"))
+    task = services.workload.tasks.get_task(task_id)
+    back = _safe_next(next, "/workload")
+    if status == "dropped" and task.importance >= CONFIRM_DROP_FROM and confirm != "yes":
+        # Work that matters is never dropped by one click: say what it is and ask.
+        return render(request, "workload/confirm_drop.html", {"task": task, "next": back})
+    change = services.workload.changes.set_status(task_id, status, handed_to=handed_to or None, confirm=True)
+    return _back(_with_change(back, change.id))
 
 
 # ---- one task ----

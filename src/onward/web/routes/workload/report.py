@@ -10,10 +10,15 @@ from fastapi.responses import RedirectResponse, Response
 from onward.services import Services
 from onward.web.deps import get_services
 from onward.web.pages import page, templates
-from onward.workload.report.page import OneOnOneReport, load_chart, render_html, render_markdown, render_pdf
+from onward.workload.report.page import OneOnOneReport, render_html, render_markdown, render_pdf
 
-# The report page draws the same chart as the PDF.
-templates.env.globals["one_on_one_chart"] = load_chart
+
+def _report_fragment(report: OneOnOneReport) -> str:
+    return render_html(report, standalone=False)
+
+
+# The report page shows the very fragment the PDF prints.
+templates.env.globals["report_html"] = _report_fragment
 
 router = APIRouter()
 NEEDS_KEY = "one_on_one_needs"
@@ -23,18 +28,29 @@ def _needs(services: Services) -> list[str]:
     return [line for line in services.preferences.get(NEEDS_KEY).splitlines() if line.strip()]
 
 
-def build_report(services: Services, weeks: int | None = None) -> OneOnOneReport:
+def build_report(
+    services: Services, weeks: int | None = None, *, with_ratings: bool = False, pick: list[str] | None = None
+) -> OneOnOneReport:
     """Return the report with the person's name and what they wrote under 'What I need'."""
     return services.workload.reports.one_on_one_report(
-        weeks, person=services.preferences.get("name"), needs=_needs(services)
+        weeks, person=services.preferences.get("name"), needs=_needs(services), with_ratings=with_ratings, pick=pick
     )
+
+
+def _picked(picked: str, pick: list[str]) -> list[str] | None:
+    """Return the ticked items once the person chose (even none), else None: everything."""
+    return list(pick) if picked == "yes" else None
 
 
 @page(router, "/workload/report", "workload/report.html")
 def report_page(
-    weeks: int | None = Query(None, ge=1, le=26), services: Services = Depends(get_services)
+    weeks: int | None = Query(None, ge=1, le=26),
+    with_ratings: str = "",
+    picked: str = "",
+    pick: list[str] = Query([]),
+    services: Services = Depends(get_services),
 ) -> OneOnOneReport:
-    return build_report(services, weeks)
+    return build_report(services, weeks, with_ratings=with_ratings == "yes", pick=_picked(picked, pick))
 
 
 @router.post("/workload/report/needs", include_in_schema=False)
@@ -50,9 +66,12 @@ def download(
     format: Literal["html", "md", "pdf"] = "pdf",
     paper: Literal["a4", "letter"] = "a4",
     weeks: int | None = Query(None, ge=1, le=26),
+    with_ratings: str = "",
+    picked: str = "",
+    pick: list[str] = Query([]),
     services: Services = Depends(get_services),
 ) -> Response:
-    report = build_report(services, weeks)
+    report = build_report(services, weeks, with_ratings=with_ratings == "yes", pick=_picked(picked, pick))
     name = f"one-on-one-{report.today.isoformat()}"
     if format == "md":
         body: str | bytes = render_markdown(report)
