@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Annotated
+
+from pydantic import WithJsonSchema
 
 from onward.reflection.text import Piece
 
@@ -16,7 +19,11 @@ class EntryView:
     question: str
     text: str
     tags: list[str]
-    written_at: dt.datetime
+    # The person's own clock, with no zone (as jrnl keeps it): not an RFC 3339 date-time, so not called one.
+    written_at: Annotated[
+        dt.datetime,
+        WithJsonSchema({"type": "string", "description": "local date and time, no zone: YYYY-MM-DDTHH:MM:SS"}),
+    ]
     load_ratio: float | None  # the week's hours needed / hours available when it was written
     first_line: str
 

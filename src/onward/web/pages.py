@@ -126,6 +126,11 @@ def page(router: APIRouter, path: str, template: str, *, api_path: str | None = 
     return decorate
 
 
+def file_download(media_type: str) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI `responses` of a route that answers with a file of `media_type` (so the schema says so)."""
+    return {200: {"description": "A file to save", "content": {media_type: {"schema": {"type": "string"}}}}}
+
+
 def draw_chart(chart: Chart) -> Markup:
     """Draw a view's chart (its data: onward.charts) as SVG, safe to embed: charts.py escapes every text."""
     return Markup(chart.svg())  # noqa: S704 - charts.py escapes all user text before it gets here

@@ -25,6 +25,9 @@ def serve(settings: Settings) -> None:
     sock = socket.socket(socket.AF_INET6 if ":" in settings.host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((settings.host, settings.port))
+    # Listen at once: a browser that follows the printed address before uvicorn has started waits in the
+    # backlog instead of being refused.
+    sock.listen(2048)
     port = sock.getsockname()[1]
     host = settings.host if ":" not in settings.host else f"[{settings.host}]"
     if not settings.public_url:  # feedback links point at this server as it runs (its port may have been 0)

@@ -122,6 +122,8 @@ class Handoffs:
     def plan(self, weeks: int | None = None, *, time_limit_s: float = 10.0) -> PlanResult:
         """Return the schedule-first plan: every task placed before its due date where the weeks allow, and
         for the rest what to hand off, defer, drop or ask the manager (schedule.py)."""
+        if weeks is not None and not 1 <= weeks <= 104:  # the plan looks further ahead; the weeks shown may not
+            raise BadInput(f"the forecast covers 1 to 104 weeks, not {weeks}")
         problem, forecast, active = self.schedule_problem(weeks)
         return PlanResult(solve_schedule(problem, time_limit_s=time_limit_s), forecast, active, problem)
 

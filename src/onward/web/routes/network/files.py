@@ -10,7 +10,7 @@ from onward.errors import BadInput
 from onward.network import views
 from onward.services import Services
 from onward.web.deps import get_services
-from onward.web.pages import page, render
+from onward.web.pages import file_download, page, render
 
 router = APIRouter()
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -41,7 +41,9 @@ async def upload_contacts(
 
 
 @router.get("/network/contacts.vcf", include_in_schema=False)
-@router.get("/api/network/contacts.vcf", summary="Every contact as a vCard 4.0 file")
+@router.get(
+    "/api/network/contacts.vcf", summary="Every contact as a vCard 4.0 file", responses=file_download("text/vcard")
+)
 def export_contacts(services: Services = Depends(get_services)) -> Response:
     return Response(
         services.network.imports.export_vcard(),
@@ -51,7 +53,11 @@ def export_contacts(services: Services = Depends(get_services)) -> Response:
 
 
 @router.get("/network/follow-ups.ics", include_in_schema=False)
-@router.get("/api/network/follow-ups.ics", summary="Open follow-ups as an iCalendar file")
+@router.get(
+    "/api/network/follow-ups.ics",
+    summary="Open follow-ups as an iCalendar file",
+    responses=file_download("text/calendar"),
+)
 def export_follow_ups(services: Services = Depends(get_services)) -> Response:
     return Response(
         services.network.follow_ups.calendar(),

@@ -13,7 +13,7 @@ from onward.errors import BadInput
 from onward.reflection.schemas import JournalImport
 from onward.services import Services
 from onward.web.deps import get_services
-from onward.web.pages import page, render
+from onward.web.pages import file_download, page, render
 
 router = APIRouter()
 TEMPLATE = "reflection/import.html"
@@ -60,7 +60,11 @@ def _download(body: str, media_type: str, filename: str) -> Response:
 
 
 @router.get("/reflection/export.md", include_in_schema=False)
-@router.get("/api/reflection/export/markdown", summary="Every journal entry as Markdown")
+@router.get(
+    "/api/reflection/export/markdown",
+    summary="Every journal entry as Markdown",
+    responses=file_download("text/markdown"),
+)
 def export_markdown(services: Services = Depends(get_services)) -> Response:
     text = services.reflection.export_markdown()
     return _download(text, "text/markdown; charset=utf-8", f"journal-{services.today.isoformat()}.md")
