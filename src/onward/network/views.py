@@ -93,15 +93,15 @@ class ImportPage:
 
 
 def overview(network: NetworkService) -> NetworkOverview:
+    # Counts and short lists from grouped queries: the whole address book is never read for this page.
     due = network.follow_ups.due()
-    everyone = network.contacts.list_all()  # read once for the counts, the duplicates and the suggestions
     return NetworkOverview(
-        contacts=len(everyone),
+        contacts=network.contacts.count(),
         follow_ups_due=len(due.follow_ups),
         losing_touch=len(due.losing_touch),
-        duplicate_groups=len(network.duplicates.groups(everyone)),
-        suggestions=network.suggestions(everyone, due.losing_touch),
-        support_people=sum(1 for c in everyone if c.support),
+        duplicate_groups=len(network.duplicates.groups()),
+        suggestions=network.suggestions(losing=due.losing_touch),
+        support_people=network.contacts.count_support(),
     )
 
 
