@@ -76,3 +76,18 @@ def test_duplicates_and_suggestions_match_the_full_walk_on_alexs_demo(services: 
     assert {a, b, c} <= ids  # the same e-mail in another case, the same name at the same organisation
     assert [len(group.contacts) for group in fast_groups if a in {x.id for x in group.contacts}] == [3]
     assert network.suggestions() == network.suggestions(everyone)
+
+
+def test_the_losing_touch_suggestions_leave_out_mentors_and_the_recent(services: Services) -> None:
+    network = services.network
+    old = TODAY - dt.timedelta(days=900)
+    _add(services, "A mentor", relationship="mentor", cadence_days=30, met_on=old)
+    recent = _add(services, "B recent", cadence_days=30, met_on=old)
+    network.interactions.log(recent, "call", on=TODAY - dt.timedelta(days=40))  # losing touch, yet this past year
+    _add(services, "C plain", cadence_days=30, met_on=old)
+    assert [lt.name for lt in network.follow_ups.losing_touch()] == ["A mentor", "C plain", "B recent"]
+    fast = network.suggestions()
+    assert [s.name for s in fast.losing_touch] == ["C plain"]
+    assert [s.name for s in fast.mentors] == ["A mentor"]
+    assert [s.name for s in fast.met_this_year] == ["B recent"]
+    assert fast == network.suggestions(network.contacts.list_all())

@@ -19,6 +19,8 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from onward.network.models import Contact, Interaction
 
+BATCH = 200  # losing-touch contacts looked up at once: well under any database's limit on bound values
+
 
 class days_between(FunctionElement[int]):  # a SQL function, named like one
     """Whole days from the second date to the first (`first - second`)."""
@@ -145,10 +147,25 @@ def suggestion_candidates(
     )
     found.update(session.scalars(newest))
     if losing:
-        # Among the losing-touch list, the ones neither mentors nor recent (those are placed before it).
-        before = select(Contact.id).outerjoin(last, last.c.contact_id == Contact.id).where(or_(recent, mentor))
-        placed = set(session.scalars(before))
-        left = [contact_id for contact_id in losing if contact_id not in candidates and contact_id not in placed]
+        # The first `shown` of the losing-touch list that are neither mentors nor recent (those are placed before
+        # it), looked up a batch at a time from the top of the list: the first batch nearly always has enough.
+        left: list[int] = []
+        for start in range(0, len(losing), BATCH):
+            batch = [i for i in losing[start : start + BATCH] if i not in candidates]
+            newest_of = (
+                select(Interaction.contact_id)
+                .where(Interaction.contact_id.in_(batch), Interaction.on >= year_ago)
+                .distinct()
+            )
+            placed = set(session.scalars(newest_of))
+            placed.update(
+                session.scalars(
+                    select(Contact.id).where(Contact.id.in_(batch), or_(mentor, Contact.met_on >= year_ago))
+                )
+            )
+            left += [i for i in batch if i not in placed]
+            if len(left) >= shown:
+                break
         found.update(left[:shown])
     return found, set(mentors[shown:])
 
