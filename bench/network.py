@@ -1,5 +1,6 @@
-"""Network figures: importing 3,000 LinkedIn connections (aim <= 2 s) and the contacts page over the heavy user's
-3,000 contacts and 20,000 interactions (aim <= 50 ms server time), each with a baseline from the same run.
+"""Network figures: importing 3,000 LinkedIn connections (aim <= 2 s) and the contacts, due and overview pages over
+the heavy user's 3,000 contacts and 20,000 interactions (aim <= 50 ms server time), each with a baseline from the
+same run (the bare /api/health endpoint).
 
     python bench/network.py
 """
@@ -22,7 +23,16 @@ from web_requests import percentile, server_times
 
 CONNECTIONS = 3_000
 REQUESTS = 200
-PAGES = ["/network/contacts", "/api/network/contacts", "/network/contacts?q=north", "/network/due", "/network"]
+PAGES = [
+    "/network/contacts",
+    "/api/network/contacts",
+    "/network/contacts?q=north",
+    "/network/due",
+    "/api/network/due",
+    "/network",
+    "/api/network",
+]
+AIMED = {"/network/contacts", "/network/due", "/network"}  # the pages a person opens: 50 ms server time each
 PREAMBLE = (
     'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing."\n\n'
 )
@@ -98,7 +108,7 @@ def page_figures() -> None:
             server_times(client, path, 10)
             times = server_times(client, path, REQUESTS)
             p50, p95 = statistics.median(times), percentile(times, 0.95)
-            aim = " (aim <= 50 ms)" if path == "/network/contacts" else ""
+            aim = " (aim <= 50 ms)" if path in AIMED else ""
             verdict = (" ok" if p95 <= 50 else " OVER TARGET") if aim else ""
             print(
                 f"network {path}: p50 {p50:.2f} ms, p95 {p95:.2f} ms, ratio to bare endpoint {p50 / base_p50:.1f}x"

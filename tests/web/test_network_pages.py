@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 import icalendar
+import pytest
 from fastapi.testclient import TestClient
+
+from onward.network import views
 
 from .conftest import csrf
 
@@ -94,3 +97,19 @@ def test_marking_a_draft_as_sent_logs_it_and_the_home_page_lists_what_is_due(cli
     )
     logged = client.get(f"/api/network/contacts/{ben}").json()["interactions"][0]
     assert (logged["notes"], logged["outcome"], logged["kind"]) == ("Hi Ben, coffee?", "sent", "email")
+
+
+def test_the_due_page_lists_the_longest_overdue_first_and_shows_everyone_on_asking(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _demo(client)
+    everyone = client.get("/api/network/due").json()["due"]["losing_touch"]
+    assert len(everyone) >= 2, "Alex's demo has people past their cadence"
+    monkeypatch.setattr(views, "LOSING_SHOWN", 1)
+    page = client.get("/network/due").text
+    table = page.split('data-testid="losing-touch"')[1].split("</table>")[0]
+    assert everyone[0]["name"] in table and everyone[1]["name"] not in table
+    assert f"Show all {len(everyone)}" in page
+    full = client.get("/network/due?everyone=true").text.split('data-testid="losing-touch"')[1].split("</table>")[0]
+    assert all(lt["name"] in full for lt in everyone)
+    assert client.get("/api/network/due").json()["due"]["losing_touch"] == everyone  # the JSON twin has them all

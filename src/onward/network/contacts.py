@@ -158,6 +158,18 @@ class ContactBook:
         with self.workspace.session() as session:
             return self._views(session)
 
+    def of_ids(self, contact_ids: set[int]) -> list[ContactView]:
+        """Return the contacts named, by name (as list_all orders them)."""
+        if not contact_ids:
+            return []
+        with self.workspace.session() as session:
+            return self._views(session, Contact.id.in_(sorted(contact_ids)))
+
+    def count_support(self) -> int:
+        """Return how many contacts the person marked as someone to lean on."""
+        with self.workspace.session() as session:
+            return int(session.scalar(select(func.count(Contact.id)).where(Contact.support.is_(True))) or 0)
+
     def count(self, search: str = "") -> int:
         with self.workspace.session() as session:
             return int(session.scalar(select(func.count(Contact.id)).where(*self._search(search))) or 0)

@@ -14,7 +14,7 @@ import icalendar
 from sqlalchemy import Text, cast, func, select
 
 from onward.hours import WorkingHours
-from onward.network import cadence
+from onward.network import cadence, queries
 from onward.network.contacts import ContactBook, json_list
 from onward.network.models import Contact, Interaction
 from onward.network.schemas import Due, FollowUp, LosingTouch
@@ -78,6 +78,11 @@ class FollowUps:
         found = []
         with self.workspace.session() as session:
             by_tag = self.book.tag_cadences(session)
+            if queries.ascii_tags(by_tag):  # the database finds them; a tag SQL cannot case-fold takes the walk
+                for row in queries.losing_touch_rows(session, by_tag, today):
+                    since = row.last or row.met_on or row.created_at.date()
+                    found.append(LosingTouch(row.id, row.name, row.last, since, row.cadence, row.beyond))
+                return sorted(found, key=lambda lt: (-lt.days_overdue, lt.name.casefold()))
             rows = session.execute(
                 select(
                     Contact.id,

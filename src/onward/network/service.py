@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from onward.fit.service import FitService
-from onward.network import suggestions
+from onward.network import queries, suggestions
 from onward.network.contacts import ContactBook
 from onward.network.duplicates import Duplicates
 from onward.network.followups import FollowUps
@@ -44,13 +44,16 @@ class NetworkService:
         caller already has them: a page that shows several parts reads the address book once)."""
         target = self.outreach.target()
         words = suggestions.words_of(" ".join([target.label, *target.loved, *target.growing, target.sector]))
-        return suggestions.suggest(
-            self.contacts.list_all() if contacts is None else contacts,
-            self.follow_ups.losing_touch() if losing is None else losing,
-            self.today,
-            words,
-            self.outreach.open_employers(),
-        )
+        employers = self.outreach.open_employers()
+        losing = self.follow_ups.losing_touch() if losing is None else losing
+        if contacts is None:  # only the contacts that can change what is shown, not the whole address book
+            year_ago = self.today - dt.timedelta(days=365)
+            with self.workspace.session() as session:
+                ids, other_mentors = queries.suggestion_candidates(
+                    session, words, employers, [lt.contact_id for lt in losing], year_ago, suggestions.SHOWN
+                )
+            return suggestions.suggest(self.contacts.of_ids(ids), losing, self.today, words, employers, other_mentors)
+        return suggestions.suggest(contacts, losing, self.today, words, employers)
 
     # ---- for other domains ----
 

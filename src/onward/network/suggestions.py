@@ -40,10 +40,12 @@ def suggest(
     today: dt.date,
     role_words: set[str],
     employers: set[str],
+    other_mentors: Iterable[int] = (),
 ) -> Suggestions:
-    """Return the groups of people to reach out to."""
+    """Return the groups of people to reach out to (`other_mentors`: the ids of mentors and professors left out
+    of `contacts` because they would not be shown; they are kept out of the other groups all the same)."""
     year_ago = today - dt.timedelta(days=365)
-    placed: set[int] = set()
+    placed: set[int] = set(other_mentors)
     met, matching, mentors = [], [], []
     employer_keys = {e.casefold(): e for e in employers if e.strip()}
     everyone = list(contacts)

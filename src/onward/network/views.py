@@ -20,6 +20,7 @@ from onward.network.schemas import (
 from onward.network.service import NetworkService
 
 PAGE_SIZE = 50  # contacts per page: a long address book is searched, not scrolled
+LOSING_SHOWN = 100  # losing-touch rows on the due page before "show everyone": the longest overdue come first
 
 
 @dataclass
@@ -77,6 +78,7 @@ class OutreachPage:
 class DuePage:
     due: Due
     tag_cadences: dict[str, int] = field(default_factory=dict)
+    losing_shown: int = LOSING_SHOWN  # how many of due.losing_touch the page lists (the JSON twin has them all)
 
 
 @dataclass
@@ -93,15 +95,15 @@ class ImportPage:
 
 
 def overview(network: NetworkService) -> NetworkOverview:
+    # Counts and short lists from grouped queries: the whole address book is never read for this page.
     due = network.follow_ups.due()
-    everyone = network.contacts.list_all()  # read once for the counts, the duplicates and the suggestions
     return NetworkOverview(
-        contacts=len(everyone),
+        contacts=network.contacts.count(),
         follow_ups_due=len(due.follow_ups),
         losing_touch=len(due.losing_touch),
-        duplicate_groups=len(network.duplicates.groups(everyone)),
-        suggestions=network.suggestions(everyone, due.losing_touch),
-        support_people=sum(1 for c in everyone if c.support),
+        duplicate_groups=len(network.duplicates.groups()),
+        suggestions=network.suggestions(losing=due.losing_touch),
+        support_people=network.contacts.count_support(),
     )
 
 
@@ -130,8 +132,13 @@ def outreach(network: NetworkService, contact_id: int) -> OutreachPage:
     return OutreachPage(draft=network.outreach.draft(contact_id), today=network.today)
 
 
-def due(network: NetworkService) -> DuePage:
-    return DuePage(due=network.follow_ups.due(), tag_cadences=network.contacts.tag_cadences())
+def due(network: NetworkService, *, everyone: bool = False) -> DuePage:
+    found = network.follow_ups.due()
+    return DuePage(
+        due=found,
+        tag_cadences=network.contacts.tag_cadences(),
+        losing_shown=len(found.losing_touch) if everyone else LOSING_SHOWN,
+    )
 
 
 def duplicates(network: NetworkService, merged: str = "") -> DuplicatesPage:

@@ -209,8 +209,8 @@ def outreach_sent(
 
 
 @page(router, "/network/due", "network/due.html")
-def due_page(services: Services = Depends(get_services)) -> views.DuePage:
-    return views.due(services.network)
+def due_page(everyone: bool = False, services: Services = Depends(get_services)) -> views.DuePage:
+    return views.due(services.network, everyone=everyone)
 
 
 @router.post("/network/tags", include_in_schema=False)
