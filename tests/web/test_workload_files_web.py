@@ -66,3 +66,11 @@ def test_the_api_twin_takes_a_bearer_token(anonymous: TestClient) -> None:
         headers={"Authorization": f"Bearer {TOKEN}"},
     )
     assert response.status_code == 400 and "unknown column 'colour'" in response.json()["error"]
+
+
+def test_an_old_todoist_upload_says_what_short_dates_were_read_against(client: TestClient) -> None:
+    data = (DATA / "Harbour Food Bank.csv").read_bytes()
+    status, page = upload(client, "/workload/import/tasks", "Harbour Food Bank.csv", data)
+    assert status == 200
+    assert "the such day nearest 2024-01-15" in " ".join(page.split())
+    assert "the latest full date in the file" in " ".join(page.split())

@@ -208,3 +208,11 @@ def test_todoist_shorthand_recurrences_are_kept(services: Services) -> None:
     services.workload_imports.import_tasks_data(data, "todoist.csv", "todoist")
     kept = {t.title: t.recurrence for t in services.workload.tasks.list_tasks(statuses=("open",))}
     assert kept == {"Weekly review": "ev sun", "Water plants": "every 3 days"}
+
+
+def test_an_old_todoist_export_says_which_date_its_short_dates_were_read_against(services: Services) -> None:
+    result = services.workload_imports.import_tasks(DATA / "Harbour Food Bank.csv")
+    assert (result.year_reference, result.year_reference_from) == (dt.date(2024, 1, 15), "file")
+    assert tasks_by_title(services)["Book the van for the winter drive"].due == dt.date(2023, 12, 5)
+    taskwarrior = services.workload_imports.import_tasks(DATA / "taskwarrior-2.6.json")
+    assert taskwarrior.year_reference is None

@@ -20,6 +20,10 @@ CALENDAR_IMPORT_HELP = (
 )
 FORMAT_HELP = "taskwarrior, todoist or csv. Guessed from the file name when left out."
 TASKS_IMPORTED = "Imported {filename} ({format}): {added} added, {unchanged} unchanged, {updated} updated."
+YEARLESS_FROM_FILE = (
+    "Dates written without a year were read as the such day nearest {date}, the latest full date in the file."
+)
+YEARLESS_FROM_TODAY = "Dates written without a year were read as the next such day from today ({date})."
 DEPENDENCIES_LINKED = "Linked {count} dependencies between tasks."
 JOB_CREATED = 'You had no job recorded yet, so the tasks went under a new job called "{title}". You can rename it.'
 NEW_DUTIES = "New responsibilities: {names}. Say which of them were never part of your job description."
@@ -61,6 +65,9 @@ def import_tasks(
             updated=result.updated,
         )
     )
+    if result.year_reference is not None:
+        said = YEARLESS_FROM_FILE if result.year_reference_from == "file" else YEARLESS_FROM_TODAY
+        typer.echo(said.format(date=result.year_reference.isoformat()))
     if result.dependencies:
         typer.echo(DEPENDENCIES_LINKED.format(count=result.dependencies))
     if result.job_created:

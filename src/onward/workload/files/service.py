@@ -23,6 +23,7 @@ from onward.store.base import utcnow
 from onward.store.bulk import bulk_insert
 from onward.workload.files import calendar as ical
 from onward.workload.files.tasks import FORMATS, ImportedTask, decode, guess_format, parse_tasks
+from onward.workload.files.tasks_csv import year_reference
 from onward.workload.models import CalendarEvent, Job, Responsibility, Task, TaskDependency
 from onward.workspace import Workspace
 
@@ -47,6 +48,10 @@ class TaskImportResult:
     dependencies: int = 0  # dependency links added
     job_created: str | None = None  # title of the job created because there was none
     new_responsibilities: list[str] = field(default_factory=list)
+    # What dates written without a year (Todoist's "Dec 5") were read against, when the file had any:
+    # the latest full date in the file ("file") or today ("today").
+    year_reference: dt.date | None = None
+    year_reference_from: str | None = None
 
 
 @dataclass
@@ -92,9 +97,14 @@ class WorkloadImports:
         if fmt not in FORMATS:
             raise BadInput(f"unknown format '{fmt}'; choose {', '.join(FORMATS)}")
         settings = self.workspace.settings
-        items = parse_tasks(text, filename, fmt, zone=settings.zone(), today=self.workspace.today)
+        today = self.workspace.today
+        reference = year_reference(text, today) if fmt == "todoist" else None
+        items = parse_tasks(text, filename, fmt, zone=settings.zone(), today=today, year_reference=reference)
         with self.workspace.session() as session:
-            return _store_tasks(session, self.workspace.owner_id, items, filename, fmt)
+            result = _store_tasks(session, self.workspace.owner_id, items, filename, fmt)
+        if reference is not None:
+            result.year_reference, result.year_reference_from = reference.date, reference.source
+        return result
 
     # ---- calendar ----
 

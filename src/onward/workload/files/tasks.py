@@ -18,7 +18,10 @@ Formats (each parser raises `BadInput` at the first bad record, naming the file,
   reverse). p1 → 5, p2 → 4, p3 → 2, p4 or empty → 3: p4 is what every task has until someone marks it,
   so it is Onward's default, while p3 is a deliberate "low". `@labels` in CONTENT become tags. DEADLINE,
   when set, is the due date, else DATE; a DATE of the form `every …` is a recurrence, not a due date.
-  DURATION in minutes or days gives the effort hours.
+  DURATION in minutes or days gives the effort hours. Todoist writes dates of the export's own year
+  without the year ("Dec 5"); those are read as the such day nearest the latest full date in the file
+  (so a years-old export keeps its own year), or, when the file has no full dates, the next such day from
+  today. The import result says which reference was used.
 - **csv**: a plain CSV with a header and the columns title,responsibility,due,effort_hours,importance
   (only title is required; commas or semicolons).
 
@@ -39,10 +42,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from onward import fields
 from onward.errors import BadInput
+
+if TYPE_CHECKING:
+    from onward.workload.files.tasks_csv import YearReference
 
 FORMATS = ("taskwarrior", "todoist", "csv")
 WORKDAY_HOURS = 8.0
@@ -100,13 +106,25 @@ def guess_format(filename: str, head: str) -> str:
     raise BadInput(f"{filename}: cannot tell the format from the name; say --format taskwarrior, todoist or csv")
 
 
-def parse_tasks(text: str, filename: str, fmt: str, *, zone: dt.tzinfo, today: dt.date) -> list[ImportedTask]:
-    """Return the tasks in `text` read as `fmt` (taskwarrior | todoist | csv)."""
+def parse_tasks(
+    text: str,
+    filename: str,
+    fmt: str,
+    *,
+    zone: dt.tzinfo,
+    today: dt.date,
+    year_reference: YearReference | None = None,
+) -> list[ImportedTask]:
+    """Return the tasks in `text` read as `fmt` (taskwarrior | todoist | csv).
+
+    `year_reference` is what a Todoist file's dates without a year are read against (worked out from the
+    file when not given; see `tasks_csv.year_reference`).
+    """
     from onward.workload.files import tasks_csv
 
     parsers: dict[str, Callable[[], list[ImportedTask]]] = {
         "taskwarrior": lambda: parse_taskwarrior(text, filename, zone=zone, today=today),
-        "todoist": lambda: tasks_csv.parse_todoist(text, filename, today=today),
+        "todoist": lambda: tasks_csv.parse_todoist(text, filename, today=today, reference=year_reference),
         "csv": lambda: tasks_csv.parse_plain_csv(text, filename),
     }
     if fmt not in parsers:
