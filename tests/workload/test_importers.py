@@ -245,3 +245,24 @@ def test_a_day_month_pair_nearest_the_reference_crosses_the_new_year() -> None:
     assert todoist_date("Jan 3", TODAY, near=dt.date(2023, 12, 20)) == dt.date(2024, 1, 3)
     assert todoist_date("Dec 28", TODAY, near=dt.date(2024, 1, 2)) == dt.date(2023, 12, 28)
     assert todoist_date("Feb 29", TODAY, near=dt.date(2023, 6, 1)) == dt.date(2024, 2, 29)
+
+
+def test_a_bare_taskwarrior_estimate_counts_in_the_unit_given() -> None:
+    text = (DATA / "taskwarrior-minutes.json").read_text()
+
+    def efforts(unit: str) -> dict[str, float | None]:
+        tasks = parse_tasks(text, "t.json", "taskwarrior", zone=NEW_YORK, today=TODAY, estimate_unit=unit)
+        return {task.title: task.effort_hours for task in tasks}
+
+    assert efforts("minutes") == {
+        "Call the printer about the flyers": 0.5,
+        "Write the volunteer rota": 1.5,
+        "Draft the sponsor letter": 2.0,  # PT2H names its unit
+    }
+    assert efforts("hours") == {
+        "Call the printer about the flyers": 30.0,
+        "Write the volunteer rota": 90.0,
+        "Draft the sponsor letter": 2.0,
+    }
+    with pytest.raises(BadInput, match=r"unknown estimate unit 'days'; choose hours or minutes"):
+        efforts("days")

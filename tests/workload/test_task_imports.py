@@ -216,3 +216,12 @@ def test_an_old_todoist_export_says_which_date_its_short_dates_were_read_against
     assert tasks_by_title(services)["Book the van for the winter drive"].due == dt.date(2023, 12, 5)
     taskwarrior = services.workload_imports.import_tasks(DATA / "taskwarrior-2.6.json")
     assert taskwarrior.year_reference is None
+
+
+def test_the_estimate_unit_shows_in_the_result_and_a_second_import_corrects_it(services: Services) -> None:
+    imports = services.workload_imports
+    as_hours = imports.import_tasks(DATA / "taskwarrior-minutes.json")
+    assert (as_hours.estimate_unit, as_hours.estimated_hours) == ("hours", 122.0)
+    as_minutes = imports.import_tasks(DATA / "taskwarrior-minutes.json", estimate_unit="minutes")
+    assert (as_minutes.estimate_unit, as_minutes.estimated_hours, as_minutes.updated) == ("minutes", 4.0, 2)
+    assert tasks_by_title(services)["Write the volunteer rota"].effort_hours == 1.5

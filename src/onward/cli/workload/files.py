@@ -19,6 +19,11 @@ CALENDAR_IMPORT_HELP = (
     "Replaces the previous calendar import."
 )
 FORMAT_HELP = "taskwarrior, todoist or csv. Guessed from the file name when left out."
+ESTIMATE_UNIT_HELP = (
+    "What a bare number in Taskwarrior's estimate UDA means: hours or minutes (as your .taskrc defines it). "
+    "Durations such as PT90M or 3h mean what they say."
+)
+ESTIMATED_HOURS = "Estimates (a bare number read as {unit}) come to {hours:g} hours of effort."
 TASKS_IMPORTED = "Imported {filename} ({format}): {added} added, {unchanged} unchanged, {updated} updated."
 YEARLESS_FROM_FILE = (
     "Dates written without a year were read as the such day nearest {date}, the latest full date in the file."
@@ -50,9 +55,10 @@ def import_tasks(
     ctx: typer.Context,
     file: Path = typer.Argument(..., help="The file to import."),
     format: str = typer.Option(None, "--format", "-f", help=FORMAT_HELP, metavar="FORMAT"),
+    estimate_unit: str = typer.Option("hours", "--estimate-unit", help=ESTIMATE_UNIT_HELP, metavar="hours|minutes"),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
-    result = services_of(ctx).workload_imports.import_tasks(file, format)
+    result = services_of(ctx).workload_imports.import_tasks(file, format, estimate_unit)
     if as_json:
         print_json(result)
         return
@@ -65,6 +71,8 @@ def import_tasks(
             updated=result.updated,
         )
     )
+    if result.estimated_hours is not None:
+        typer.echo(ESTIMATED_HOURS.format(unit=result.estimate_unit, hours=result.estimated_hours))
     if result.year_reference is not None:
         said = YEARLESS_FROM_FILE if result.year_reference_from == "file" else YEARLESS_FROM_TODAY
         typer.echo(said.format(date=result.year_reference.isoformat()))

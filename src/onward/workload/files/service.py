@@ -52,6 +52,10 @@ class TaskImportResult:
     # the latest full date in the file ("file") or today ("today").
     year_reference: dt.date | None = None
     year_reference_from: str | None = None
+    # Taskwarrior: the unit a bare `estimate` number was read in, and the effort hours the file's estimates
+    # came to, so a wrong unit (90 "hours" that were minutes) is plain to see.
+    estimate_unit: str | None = None
+    estimated_hours: float | None = None
 
 
 @dataclass
@@ -86,12 +90,17 @@ class WorkloadImports:
 
     # ---- tasks ----
 
-    def import_tasks(self, path: Path, format: str | None = None) -> TaskImportResult:
+    def import_tasks(self, path: Path, format: str | None = None, estimate_unit: str = "hours") -> TaskImportResult:
         """Import a task file (format guessed from the name when not given); return what changed."""
-        return self.import_tasks_data(_read(Path(path)), Path(path).name, format)
+        return self.import_tasks_data(_read(Path(path)), Path(path).name, format, estimate_unit)
 
-    def import_tasks_data(self, data: bytes, filename: str, format: str | None = None) -> TaskImportResult:
-        """Import the bytes of a task file named `filename` (an upload); return what changed."""
+    def import_tasks_data(
+        self, data: bytes, filename: str, format: str | None = None, estimate_unit: str = "hours"
+    ) -> TaskImportResult:
+        """Import the bytes of a task file named `filename` (an upload); return what changed.
+
+        `estimate_unit` (hours | minutes) is what a bare number in Taskwarrior's `estimate` means.
+        """
         text = decode(data, filename)
         fmt = format or guess_format(filename, text[:2000])
         if fmt not in FORMATS:
@@ -99,11 +108,23 @@ class WorkloadImports:
         settings = self.workspace.settings
         today = self.workspace.today
         reference = year_reference(text, today) if fmt == "todoist" else None
-        items = parse_tasks(text, filename, fmt, zone=settings.zone(), today=today, year_reference=reference)
+        items = parse_tasks(
+            text,
+            filename,
+            fmt,
+            zone=settings.zone(),
+            today=today,
+            year_reference=reference,
+            estimate_unit=estimate_unit,
+        )
         with self.workspace.session() as session:
             result = _store_tasks(session, self.workspace.owner_id, items, filename, fmt)
         if reference is not None:
             result.year_reference, result.year_reference_from = reference.date, reference.source
+        estimates = [item.effort_hours for item in items if item.effort_hours is not None]
+        if fmt == "taskwarrior" and estimates:
+            result.estimate_unit = estimate_unit
+            result.estimated_hours = round(sum(estimates), 2)
         return result
 
     # ---- calendar ----
