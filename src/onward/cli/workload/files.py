@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
 
+from onward.background import Progress, Reporter
 from onward.cli.common import print_json, services_of
+from onward.errors import BadInput, OnwardError
+from onward.workload.files.service import READING, SAVING, TaskImportResult
 
 # What these commands say to the person (kept here, beside the commands, in messages.py style).
 TASKS_IMPORT_HELP = (
@@ -24,6 +28,9 @@ ESTIMATE_UNIT_HELP = (
     "Durations such as PT90M or 3h mean what they say."
 )
 ESTIMATED_HOURS = "Estimates (a bare number read as {unit}) come to {hours:g} hours of effort."
+TASKS_READING = "Reading {filename}"
+TASKS_SAVING = "Saving tasks ({done} of {total} compared)"
+TASKS_STOPPED = "the import stopped before the end; nothing was kept"
 TASKS_IMPORTED = "Imported {filename} ({format}): {added} added, {unchanged} unchanged, {updated} updated."
 YEARLESS_FROM_FILE = (
     "Dates written without a year were read as the such day nearest {date}, the latest full date in the file."
@@ -51,6 +58,37 @@ def register_files(tasks_app: typer.Typer, calendar_app: typer.Typer) -> None:
     calendar_app.command("import", help=CALENDAR_IMPORT_HELP)(import_calendar)
 
 
+def _import_with_bar(run: Callable[[Reporter], TaskImportResult], filename: str) -> TaskImportResult:
+    """Run a task import in the background (onward.background) with a Rich bar on stderr; return its result.
+
+    The import's own error (a bad record, a file too big) is raised here unchanged, so it is reported as
+    any other: one line naming the record, and exit code 1.
+    """
+    from onward.background import BackgroundWork
+    from onward.cli.progress import with_progress_bar
+
+    def work(reporter: Reporter) -> TaskImportResult | OnwardError:
+        try:
+            return run(reporter)
+        except OnwardError as error:  # handed back, not raised: BackgroundWork would keep only its text
+            return error
+
+    job: BackgroundWork[TaskImportResult | OnwardError] = BackgroundWork("tasks-import", work)
+
+    def describe(progress: Progress) -> str | None:
+        if progress.state == SAVING and progress.total:
+            return TASKS_SAVING.format(done=progress.done, total=progress.total)
+        return TASKS_READING.format(filename=filename) if progress.state == READING else None
+
+    with_progress_bar(job.wait, first=TASKS_READING.format(filename=filename), describe=describe)
+    outcome = job.result
+    if isinstance(outcome, OnwardError):
+        raise outcome
+    if outcome is None:
+        raise BadInput(job.progress().error or TASKS_STOPPED)
+    return outcome
+
+
 def import_tasks(
     ctx: typer.Context,
     file: Path = typer.Argument(..., help="The file to import."),
@@ -58,7 +96,10 @@ def import_tasks(
     estimate_unit: str = typer.Option("hours", "--estimate-unit", help=ESTIMATE_UNIT_HELP, metavar="hours|minutes"),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
-    result = services_of(ctx).workload_imports.import_tasks(file, format, estimate_unit)
+    imports = services_of(ctx).workload_imports
+    result = _import_with_bar(
+        lambda reporter: imports.import_tasks(file, format, estimate_unit, reporter=reporter), file.name
+    )
     if as_json:
         print_json(result)
         return

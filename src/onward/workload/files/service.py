@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from onward.background import Reporter
 from onward.errors import BadInput
 from onward.store.base import utcnow
 from onward.store.bulk import bulk_insert
@@ -28,6 +29,9 @@ from onward.workload.models import CalendarEvent, Job, Responsibility, Task, Tas
 from onward.workspace import Workspace
 
 DEFAULT_JOB_TITLE = "My job"
+# The steps a task import reports to a progress bar, and how many tasks between reports.
+READING, SAVING = "reading", "saving"
+PROGRESS_EVERY = 500
 # Statuses only Onward can set: a re-import keeps them unless the other tool says the task is finished.
 ONWARD_ONLY_STATUSES = ("handed_off", "deferred", "dropped")
 FINISHED_STATUSES = ("done", "dropped")
@@ -90,17 +94,32 @@ class WorkloadImports:
 
     # ---- tasks ----
 
-    def import_tasks(self, path: Path, format: str | None = None, estimate_unit: str = "hours") -> TaskImportResult:
+    def import_tasks(
+        self,
+        path: Path,
+        format: str | None = None,
+        estimate_unit: str = "hours",
+        reporter: Reporter | None = None,
+    ) -> TaskImportResult:
         """Import a task file (format guessed from the name when not given); return what changed."""
-        return self.import_tasks_data(_read(Path(path)), Path(path).name, format, estimate_unit)
+        return self.import_tasks_data(_read(Path(path)), Path(path).name, format, estimate_unit, reporter)
 
     def import_tasks_data(
-        self, data: bytes, filename: str, format: str | None = None, estimate_unit: str = "hours"
+        self,
+        data: bytes,
+        filename: str,
+        format: str | None = None,
+        estimate_unit: str = "hours",
+        reporter: Reporter | None = None,
     ) -> TaskImportResult:
         """Import the bytes of a task file named `filename` (an upload); return what changed.
 
-        `estimate_unit` (hours | minutes) is what a bare number in Taskwarrior's `estimate` means.
+        `estimate_unit` (hours | minutes) is what a bare number in Taskwarrior's `estimate` means. A
+        `reporter` (onward.background) hears the steps: "reading", then "saving" with the tasks done of total;
+        the saving is still one transaction, so a failure part-way keeps nothing.
         """
+        if reporter is not None:
+            reporter.step(READING)
         text = decode(data, filename)
         fmt = format or guess_format(filename, text[:2000])
         if fmt not in FORMATS:
@@ -118,7 +137,9 @@ class WorkloadImports:
             estimate_unit=estimate_unit,
         )
         with self.workspace.session() as session:
-            result = _store_tasks(session, self.workspace.owner_id, items, filename, fmt)
+            if reporter is not None:
+                reporter.step(SAVING, done=0, total=len(items))
+            result = _store_tasks(session, self.workspace.owner_id, items, filename, fmt, reporter)
         if reference is not None:
             result.year_reference, result.year_reference_from = reference.date, reference.source
         estimates = [item.effort_hours for item in items if item.effort_hours is not None]
@@ -313,7 +334,12 @@ def _changes(stored: Any, incoming: dict[str, Any]) -> dict[str, Any]:
 
 
 def _store_tasks(
-    session: Session, owner_id: int, items: Sequence[ImportedTask], filename: str, fmt: str
+    session: Session,
+    owner_id: int,
+    items: Sequence[ImportedTask],
+    filename: str,
+    fmt: str,
+    reporter: Reporter | None = None,
 ) -> TaskImportResult:
     result = TaskImportResult(filename=filename, format=fmt, added=0, unchanged=0, updated=0)
     duty_ids = _responsibility_ids(session, items, result)
@@ -336,7 +362,9 @@ def _store_tasks(
     new_rows: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     now = utcnow()
-    for item in items:
+    for index, item in enumerate(items, start=1):
+        if reporter is not None and index % PROGRESS_EVERY == 0:
+            reporter.advance(PROGRESS_EVERY)  # the comparing; the writes below are one executemany each
         duty_id = duty_ids.get(item.responsibility.lower()) if item.responsibility else None
         incoming = _row(item, duty_id)
         existing = stored.get((item.source, item.external_id))
