@@ -77,3 +77,29 @@ def test_tasks_export_writes_todos(cli_env: Path, capsys: pytest.CaptureFixture[
     assert f"Wrote 3 to-dos with due dates to {target}." in capsys.readouterr().out
     summaries = {str(t["SUMMARY"]) for t in icalendar.Calendar.from_ical(target.read_bytes()).walk("VTODO")}
     assert "Draft the volunteer handbook" in summaries
+
+
+def test_a_todoist_import_says_what_dates_without_a_year_were_read_against(
+    cli_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["tasks", "import", str(DATA / "Harbour Food Bank.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "read as the such day nearest 2024-01-15, the latest full date in the file" in out
+    short = cli_env / "Short.csv"
+    lines = (DATA / "Harbour Food Bank.csv").read_text().splitlines()
+    short.write_text("\n".join(line for line in lines if "2023" not in line and "2024" not in line) + "\n")
+    assert main(["tasks", "import", str(short)]) == 0
+    assert f"read as the next such day from today ({TODAY.isoformat()})" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("unit", "hours"), [("hours", "122"), ("minutes", "4")])
+def test_the_estimate_unit_is_an_option_and_the_hours_are_shown(
+    cli_env: Path, capsys: pytest.CaptureFixture[str], unit: str, hours: str
+) -> None:
+    assert main(["tasks", "import", str(DATA / "taskwarrior-minutes.json"), "--estimate-unit", unit]) == 0
+    assert f"Estimates (a bare number read as {unit}) come to {hours} hours of effort." in capsys.readouterr().out
+
+
+def test_an_unknown_estimate_unit_is_refused(cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tasks", "import", str(DATA / "taskwarrior-minutes.json"), "--estimate-unit", "days"]) == 1
+    assert "unknown estimate unit 'days'; choose hours or minutes" in capsys.readouterr().err

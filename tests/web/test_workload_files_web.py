@@ -66,3 +66,25 @@ def test_the_api_twin_takes_a_bearer_token(anonymous: TestClient) -> None:
         headers={"Authorization": f"Bearer {TOKEN}"},
     )
     assert response.status_code == 400 and "unknown column 'colour'" in response.json()["error"]
+
+
+def test_an_old_todoist_upload_says_what_short_dates_were_read_against(client: TestClient) -> None:
+    data = (DATA / "Harbour Food Bank.csv").read_bytes()
+    status, page = upload(client, "/workload/import/tasks", "Harbour Food Bank.csv", data)
+    assert status == 200
+    assert "the such day nearest 2024-01-15" in " ".join(page.split())
+    assert "the latest full date in the file" in " ".join(page.split())
+
+
+def test_the_form_takes_the_estimate_unit_and_shows_the_hours(client: TestClient) -> None:
+    data = (DATA / "taskwarrior-minutes.json").read_bytes()
+    assert 'name="estimate_unit"' in client.get("/workload/import").text
+    status, page = upload(client, "/workload/import/tasks", "t.json", data, estimate_unit="minutes")
+    assert status == 200
+    assert "read as minutes) come to 4 hours of effort" in " ".join(page.split())
+    response = client.post(
+        "/api/workload/import/tasks",
+        files={"file": ("t.json", data)},
+        data={"estimate_unit": "minutes", "csrf_token": csrf(client)},
+    )
+    assert response.json()["estimated_hours"] == 4.0

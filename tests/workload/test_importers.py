@@ -11,7 +11,7 @@ import pytest
 
 from onward.errors import BadInput
 from onward.workload.files.tasks import ImportedTask, guess_format, hours_of, parse_tasks
-from onward.workload.files.tasks_csv import todoist_date
+from onward.workload.files.tasks_csv import YearReference, todoist_date, year_reference
 
 DATA = Path(__file__).parents[1] / "data"
 TODAY = dt.date(2026, 11, 30)
@@ -218,3 +218,51 @@ def test_the_fast_local_dates_agree_with_exact_conversion(zone: str) -> None:
     for _ in range(3000):
         moment = start + dt.timedelta(minutes=rng.randrange(60 * 24 * 365 * 3), seconds=rng.randrange(60))
         assert local(moment.strftime("%Y%m%dT%H%M%SZ")) == moment.astimezone(tz).date()
+
+
+def test_an_old_todoist_export_keeps_its_own_year_for_dates_without_one() -> None:
+    # Exported at the end of 2023: Todoist wrote "Dec 5" for that December, and the year for other years.
+    tasks = by_title(read("Harbour Food Bank.csv"))
+    assert tasks["Book the van for the winter drive"].due == dt.date(2023, 12, 5)
+    assert tasks["Thank the Saturday volunteers"].due == dt.date(2023, 11, 28)
+    assert tasks["Send the lottery fund report"].due == dt.date(2023, 11, 24)
+    assert tasks["Renew the council grant"].due == dt.date(2024, 1, 15)
+
+
+def test_the_year_reference_is_the_latest_full_date_else_today() -> None:
+    old = (DATA / "Harbour Food Bank.csv").read_text()
+    assert year_reference(old, TODAY) == YearReference(dt.date(2024, 1, 15), "file")
+    only_short = "\n".join(line for line in old.splitlines() if "2023" not in line and "2024" not in line)
+    assert year_reference(only_short, TODAY) == YearReference(TODAY, "today")
+    assert by_title(read("Harbour Food Bank.csv", text=only_short))["Thank the Saturday volunteers"].due == dt.date(
+        2027, 11, 28
+    )
+    no_short = "\n".join(line for line in old.splitlines() if "Dec 5" not in line and "Nov 28," not in line)
+    assert year_reference(no_short, TODAY) is None
+
+
+def test_a_day_month_pair_nearest_the_reference_crosses_the_new_year() -> None:
+    assert todoist_date("Jan 3", TODAY, near=dt.date(2023, 12, 20)) == dt.date(2024, 1, 3)
+    assert todoist_date("Dec 28", TODAY, near=dt.date(2024, 1, 2)) == dt.date(2023, 12, 28)
+    assert todoist_date("Feb 29", TODAY, near=dt.date(2023, 6, 1)) == dt.date(2024, 2, 29)
+
+
+def test_a_bare_taskwarrior_estimate_counts_in_the_unit_given() -> None:
+    text = (DATA / "taskwarrior-minutes.json").read_text()
+
+    def efforts(unit: str) -> dict[str, float | None]:
+        tasks = parse_tasks(text, "t.json", "taskwarrior", zone=NEW_YORK, today=TODAY, estimate_unit=unit)
+        return {task.title: task.effort_hours for task in tasks}
+
+    assert efforts("minutes") == {
+        "Call the printer about the flyers": 0.5,
+        "Write the volunteer rota": 1.5,
+        "Draft the sponsor letter": 2.0,  # PT2H names its unit
+    }
+    assert efforts("hours") == {
+        "Call the printer about the flyers": 30.0,
+        "Write the volunteer rota": 90.0,
+        "Draft the sponsor letter": 2.0,
+    }
+    with pytest.raises(BadInput, match=r"unknown estimate unit 'days'; choose hours or minutes"):
+        efforts("days")

@@ -208,3 +208,35 @@ def test_todoist_shorthand_recurrences_are_kept(services: Services) -> None:
     services.workload_imports.import_tasks_data(data, "todoist.csv", "todoist")
     kept = {t.title: t.recurrence for t in services.workload.tasks.list_tasks(statuses=("open",))}
     assert kept == {"Weekly review": "ev sun", "Water plants": "every 3 days"}
+
+
+def test_an_old_todoist_export_says_which_date_its_short_dates_were_read_against(services: Services) -> None:
+    result = services.workload_imports.import_tasks(DATA / "Harbour Food Bank.csv")
+    assert (result.year_reference, result.year_reference_from) == (dt.date(2024, 1, 15), "file")
+    assert tasks_by_title(services)["Book the van for the winter drive"].due == dt.date(2023, 12, 5)
+    taskwarrior = services.workload_imports.import_tasks(DATA / "taskwarrior-2.6.json")
+    assert taskwarrior.year_reference is None
+
+
+def test_the_estimate_unit_shows_in_the_result_and_a_second_import_corrects_it(services: Services) -> None:
+    imports = services.workload_imports
+    as_hours = imports.import_tasks(DATA / "taskwarrior-minutes.json")
+    assert (as_hours.estimate_unit, as_hours.estimated_hours) == ("hours", 122.0)
+    as_minutes = imports.import_tasks(DATA / "taskwarrior-minutes.json", estimate_unit="minutes")
+    assert (as_minutes.estimate_unit, as_minutes.estimated_hours, as_minutes.updated) == ("minutes", 4.0, 2)
+    assert tasks_by_title(services)["Write the volunteer rota"].effort_hours == 1.5
+
+
+def test_a_big_import_reports_its_steps_and_still_keeps_all_or_nothing(services: Services) -> None:
+    from onward.background import BackgroundWork, Progress, Reporter
+
+    job: BackgroundWork[object] = BackgroundWork("tasks-import", lambda _reporter: None)
+    rows = "".join(f"Task {n},Ops,,1,3\n" for n in range(1200))
+    data = ("title,responsibility,due,effort_hours,importance\n" + rows).encode()
+    result = services.workload_imports.import_tasks_data(data, "big.csv", reporter=Reporter(job))
+    assert result.added == 1200
+    assert job.progress() == Progress("saving", 1000, 1200)  # told every 500 tasks compared
+    broken = data + b"Last one,Ops,someday,1,3\n"
+    with pytest.raises(BadInput, match=r"big\.csv line 1202"):
+        services.workload_imports.import_tasks_data(broken, "big.csv", reporter=Reporter(job))
+    assert counts(services)["tasks"] == 1200

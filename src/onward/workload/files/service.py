@@ -18,15 +18,20 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from onward.background import Reporter
 from onward.errors import BadInput
 from onward.store.base import utcnow
 from onward.store.bulk import bulk_insert
 from onward.workload.files import calendar as ical
 from onward.workload.files.tasks import FORMATS, ImportedTask, decode, guess_format, parse_tasks
+from onward.workload.files.tasks_csv import year_reference
 from onward.workload.models import CalendarEvent, Job, Responsibility, Task, TaskDependency
 from onward.workspace import Workspace
 
 DEFAULT_JOB_TITLE = "My job"
+# The steps a task import reports to a progress bar, and how many tasks between reports.
+READING, SAVING = "reading", "saving"
+PROGRESS_EVERY = 500
 # Statuses only Onward can set: a re-import keeps them unless the other tool says the task is finished.
 ONWARD_ONLY_STATUSES = ("handed_off", "deferred", "dropped")
 FINISHED_STATUSES = ("done", "dropped")
@@ -47,6 +52,14 @@ class TaskImportResult:
     dependencies: int = 0  # dependency links added
     job_created: str | None = None  # title of the job created because there was none
     new_responsibilities: list[str] = field(default_factory=list)
+    # What dates written without a year (Todoist's "Dec 5") were read against, when the file had any:
+    # the latest full date in the file ("file") or today ("today").
+    year_reference: dt.date | None = None
+    year_reference_from: str | None = None
+    # Taskwarrior: the unit a bare `estimate` number was read in, and the effort hours the file's estimates
+    # came to, so a wrong unit (90 "hours" that were minutes) is plain to see.
+    estimate_unit: str | None = None
+    estimated_hours: float | None = None
 
 
 @dataclass
@@ -81,20 +94,59 @@ class WorkloadImports:
 
     # ---- tasks ----
 
-    def import_tasks(self, path: Path, format: str | None = None) -> TaskImportResult:
+    def import_tasks(
+        self,
+        path: Path,
+        format: str | None = None,
+        estimate_unit: str = "hours",
+        reporter: Reporter | None = None,
+    ) -> TaskImportResult:
         """Import a task file (format guessed from the name when not given); return what changed."""
-        return self.import_tasks_data(_read(Path(path)), Path(path).name, format)
+        return self.import_tasks_data(_read(Path(path)), Path(path).name, format, estimate_unit, reporter)
 
-    def import_tasks_data(self, data: bytes, filename: str, format: str | None = None) -> TaskImportResult:
-        """Import the bytes of a task file named `filename` (an upload); return what changed."""
+    def import_tasks_data(
+        self,
+        data: bytes,
+        filename: str,
+        format: str | None = None,
+        estimate_unit: str = "hours",
+        reporter: Reporter | None = None,
+    ) -> TaskImportResult:
+        """Import the bytes of a task file named `filename` (an upload); return what changed.
+
+        `estimate_unit` (hours | minutes) is what a bare number in Taskwarrior's `estimate` means. A
+        `reporter` (onward.background) hears the steps: "reading", then "saving" with the tasks done of total;
+        the saving is still one transaction, so a failure part-way keeps nothing.
+        """
+        if reporter is not None:
+            reporter.step(READING)
         text = decode(data, filename)
         fmt = format or guess_format(filename, text[:2000])
         if fmt not in FORMATS:
             raise BadInput(f"unknown format '{fmt}'; choose {', '.join(FORMATS)}")
         settings = self.workspace.settings
-        items = parse_tasks(text, filename, fmt, zone=settings.zone(), today=self.workspace.today)
+        today = self.workspace.today
+        reference = year_reference(text, today) if fmt == "todoist" else None
+        items = parse_tasks(
+            text,
+            filename,
+            fmt,
+            zone=settings.zone(),
+            today=today,
+            year_reference=reference,
+            estimate_unit=estimate_unit,
+        )
         with self.workspace.session() as session:
-            return _store_tasks(session, self.workspace.owner_id, items, filename, fmt)
+            if reporter is not None:
+                reporter.step(SAVING, done=0, total=len(items))
+            result = _store_tasks(session, self.workspace.owner_id, items, filename, fmt, reporter)
+        if reference is not None:
+            result.year_reference, result.year_reference_from = reference.date, reference.source
+        estimates = [item.effort_hours for item in items if item.effort_hours is not None]
+        if fmt == "taskwarrior" and estimates:
+            result.estimate_unit = estimate_unit
+            result.estimated_hours = round(sum(estimates), 2)
+        return result
 
     # ---- calendar ----
 
@@ -282,7 +334,12 @@ def _changes(stored: Any, incoming: dict[str, Any]) -> dict[str, Any]:
 
 
 def _store_tasks(
-    session: Session, owner_id: int, items: Sequence[ImportedTask], filename: str, fmt: str
+    session: Session,
+    owner_id: int,
+    items: Sequence[ImportedTask],
+    filename: str,
+    fmt: str,
+    reporter: Reporter | None = None,
 ) -> TaskImportResult:
     result = TaskImportResult(filename=filename, format=fmt, added=0, unchanged=0, updated=0)
     duty_ids = _responsibility_ids(session, items, result)
@@ -305,7 +362,9 @@ def _store_tasks(
     new_rows: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     now = utcnow()
-    for item in items:
+    for index, item in enumerate(items, start=1):
+        if reporter is not None and index % PROGRESS_EVERY == 0:
+            reporter.advance(PROGRESS_EVERY)  # the comparing; the writes below are one executemany each
         duty_id = duty_ids.get(item.responsibility.lower()) if item.responsibility else None
         incoming = _row(item, duty_id)
         existing = stored.get((item.source, item.external_id))

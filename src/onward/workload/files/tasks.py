@@ -8,7 +8,8 @@ Formats (each parser raises `BadInput` at the first bad record, naming the file,
   pending → open (waiting when `wait` is still ahead), waiting → waiting, completed → done, deleted →
   dropped. Recurring *templates* (status `recurring`) are skipped: their pending instances, which
   Taskwarrior creates, are the work, and carry the recurrence. An `estimate` UDA gives the effort hours
-  (a number of hours, or a duration such as `PT3H`, `PT1H30M`, `3h`, `90min`). `depends` (a list, or a
+  (a bare number counts in hours, or in minutes when the import says so, since the exporting .taskrc may
+  define the UDA in minutes; or a duration such as `PT3H`, `PT1H30M`, `3h`, `90min`). `depends` (a list, or a
   comma-separated string before Taskwarrior 2.6) names other tasks by uuid.
 - **todoist**: the CSV that Todoist exports for a project (TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,
   RESPONSIBLE,DATE,DATE_LANG,TIMEZONE[,DURATION,DURATION_UNIT,DEADLINE,DEADLINE_LANG]). `section` rows name
@@ -18,7 +19,10 @@ Formats (each parser raises `BadInput` at the first bad record, naming the file,
   reverse). p1 → 5, p2 → 4, p3 → 2, p4 or empty → 3: p4 is what every task has until someone marks it,
   so it is Onward's default, while p3 is a deliberate "low". `@labels` in CONTENT become tags. DEADLINE,
   when set, is the due date, else DATE; a DATE of the form `every …` is a recurrence, not a due date.
-  DURATION in minutes or days gives the effort hours.
+  DURATION in minutes or days gives the effort hours. Todoist writes dates of the export's own year
+  without the year ("Dec 5"); those are read as the such day nearest the latest full date in the file
+  (so a years-old export keeps its own year), or, when the file has no full dates, the next such day from
+  today. The import result says which reference was used.
 - **csv**: a plain CSV with a header and the columns title,responsibility,due,effort_hours,importance
   (only title is required; commas or semicolons).
 
@@ -39,12 +43,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from onward import fields
 from onward.errors import BadInput
 
+if TYPE_CHECKING:
+    from onward.workload.files.tasks_csv import YearReference
+
 FORMATS = ("taskwarrior", "todoist", "csv")
+# The unit of a bare number in Taskwarrior's `estimate` UDA: the .taskrc that defines the UDA says which.
+ESTIMATE_UNITS = ("hours", "minutes")
 WORKDAY_HOURS = 8.0
 WORKWEEK_DAYS = 5
 TITLE_MAX = 500
@@ -100,13 +109,27 @@ def guess_format(filename: str, head: str) -> str:
     raise BadInput(f"{filename}: cannot tell the format from the name; say --format taskwarrior, todoist or csv")
 
 
-def parse_tasks(text: str, filename: str, fmt: str, *, zone: dt.tzinfo, today: dt.date) -> list[ImportedTask]:
-    """Return the tasks in `text` read as `fmt` (taskwarrior | todoist | csv)."""
+def parse_tasks(
+    text: str,
+    filename: str,
+    fmt: str,
+    *,
+    zone: dt.tzinfo,
+    today: dt.date,
+    year_reference: YearReference | None = None,
+    estimate_unit: str = "hours",
+) -> list[ImportedTask]:
+    """Return the tasks in `text` read as `fmt` (taskwarrior | todoist | csv).
+
+    `year_reference` is what a Todoist file's dates without a year are read against (worked out from the
+    file when not given; see `tasks_csv.year_reference`). `estimate_unit` (hours | minutes) is what a bare
+    number in Taskwarrior's `estimate` means.
+    """
     from onward.workload.files import tasks_csv
 
     parsers: dict[str, Callable[[], list[ImportedTask]]] = {
-        "taskwarrior": lambda: parse_taskwarrior(text, filename, zone=zone, today=today),
-        "todoist": lambda: tasks_csv.parse_todoist(text, filename, today=today),
+        "taskwarrior": lambda: parse_taskwarrior(text, filename, zone=zone, today=today, estimate_unit=estimate_unit),
+        "todoist": lambda: tasks_csv.parse_todoist(text, filename, today=today, reference=year_reference),
         "csv": lambda: tasks_csv.parse_plain_csv(text, filename),
     }
     if fmt not in parsers:
@@ -148,6 +171,20 @@ def hours_of(value: Any) -> float:
     if isinstance(value, int | float):
         return _checked_hours(float(value))
     return _hours_of_text(str(value).strip())
+
+
+_BARE_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+
+
+def estimate_hours(value: Any, unit: str) -> float:
+    """Return the hours of a Taskwarrior `estimate`: a bare number counts in `unit` (hours | minutes).
+
+    A duration that names its unit (`PT90M`, `3h`, `90min`) means what it says whatever `unit` is.
+    """
+    bare = isinstance(value, int | float) and not isinstance(value, bool)
+    if unit == "minutes" and (bare or _BARE_NUMBER.match(str(value).strip())):
+        return hours_of(f"{str(value).strip()}min")
+    return hours_of(value)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -311,13 +348,17 @@ def _json_records(text: str, filename: str) -> list[Any]:
     return records
 
 
-def parse_taskwarrior(text: str, filename: str, *, zone: dt.tzinfo, today: dt.date) -> list[ImportedTask]:
+def parse_taskwarrior(
+    text: str, filename: str, *, zone: dt.tzinfo, today: dt.date, estimate_unit: str = "hours"
+) -> list[ImportedTask]:
     """Return the tasks of a `task export` file (see the module docstring for the mapping)."""
+    if estimate_unit not in ESTIMATE_UNITS:
+        raise BadInput(f"unknown estimate unit '{estimate_unit}'; choose hours or minutes")
     by_uuid: dict[str, ImportedTask] = {}
     positions: dict[str, int] = {}
     local_date = LocalDates(zone)
     for index, record in enumerate(_json_records(text, filename), start=1):
-        task = _taskwarrior_task(record, index, filename, local_date, today)
+        task = _taskwarrior_task(record, index, filename, local_date, today, estimate_unit)
         if task is not None:
             # One file holding one uuid twice is two different tasks or a broken export: which one to keep
             # is not ours to guess (it was silently the later one before), so the file is refused.
@@ -332,7 +373,7 @@ def parse_taskwarrior(text: str, filename: str, *, zone: dt.tzinfo, today: dt.da
 
 
 def _taskwarrior_task(
-    record: Any, index: int, filename: str, local_date: LocalDates, today: dt.date
+    record: Any, index: int, filename: str, local_date: LocalDates, today: dt.date, estimate_unit: str
 ) -> ImportedTask | None:
     if not isinstance(record, dict):
         raise BadInput(f"{filename} record {index}: expected a task object, got {type(record).__name__}")
@@ -375,9 +416,11 @@ def _taskwarrior_task(
     effort = None
     if record.get("estimate") not in (None, ""):
         try:
-            effort = hours_of(record["estimate"])
+            effort = estimate_hours(record["estimate"], estimate_unit)
         except ValueError:
-            raise fail(f"'estimate' is not a number of hours or a duration (got {record['estimate']!r})") from None
+            raise fail(
+                f"'estimate' is not a number of {estimate_unit} or a duration (got {record['estimate']!r})"
+            ) from None
 
     onward_status = TASKWARRIOR_STATUS[status]
     wait = date_of("wait")

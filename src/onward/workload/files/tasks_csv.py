@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from onward.errors import BadInput
@@ -48,19 +49,15 @@ _MONTHS = {
 _TIME_TAIL = re.compile(r"\s+(?:at\s+\S.*|\d{1,2}:\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm))$", re.IGNORECASE)
 
 
-def todoist_date(text: str, today: dt.date) -> dt.date:
-    """Return the date in a Todoist DATE cell (`2026-12-04`, `2026-12-04T17:00:00`, `Dec 4`, `4 Dec 2026`, …).
-
-    A day and month without a year is the next such day from today. Raises ValueError for anything else.
-    """
+def _date_parts(text: str) -> tuple[int | None, int, int]:
+    """Return (year or None, month, day) of a Todoist DATE cell; raise ValueError when it is not a date."""
     value = text.strip()
     iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
     if iso:
-        return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+        return int(iso[1]), int(iso[2]), int(iso[3])
     value = _TIME_TAIL.sub("", value).replace(",", " ").lower()
-    words = value.split()
     month = day = year = None
-    for word in words:
+    for word in value.split():
         if word[:3] in _MONTHS and month is None:
             month = _MONTHS[word[:3]]
         elif word.rstrip(".").isdigit() and len(word.rstrip(".")) == 4:
@@ -71,17 +68,97 @@ def todoist_date(text: str, today: dt.date) -> dt.date:
             raise ValueError("not a date")
     if month is None or day is None:
         raise ValueError("not a date")
+    dt.date(year or 2000, month, day)  # raises ValueError for a day the month does not have
+    return year, month, day
+
+
+def todoist_date(text: str, today: dt.date, *, near: dt.date | None = None) -> dt.date:
+    """Return the date in a Todoist DATE cell (`2026-12-04`, `2026-12-04T17:00:00`, `Dec 4`, `4 Dec 2026`, …).
+
+    A day and month without a year is, with `near` (a date the file itself holds), the such day nearest to it:
+    Todoist leaves the year out of dates in the year the file was exported, so an old export's "Dec 5" belongs
+    to that year, not to the next December from today. Without `near` it is the next such day from today.
+    Raises ValueError for anything else.
+    """
+    year, month, day = _date_parts(text)
     if year is not None:
         return dt.date(year, month, day)
-    candidate = dt.date(today.year, month, day)
-    return candidate if candidate >= today else dt.date(today.year + 1, month, day)
+    if near is not None:
+        candidates = []
+        for y in (near.year - 1, near.year, near.year + 1):
+            try:
+                candidates.append(dt.date(y, month, day))
+            except ValueError:  # 29 February outside a leap year
+                continue
+        return min(candidates, key=lambda day_: (abs((day_ - near).days), day_))
+    return _this_or_next(today, month, day)
+
+
+def _this_or_next(today: dt.date, month: int, day: int) -> dt.date:
+    for year in range(today.year, today.year + 9):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    raise ValueError("not a date")
+
+
+@dataclass(slots=True)
+class YearReference:
+    """What a Todoist file's dates without a year were read against: the file's latest full date, or today."""
+
+    date: dt.date
+    source: str  # "file" | "today"
+
+
+def year_reference(text: str, today: dt.date) -> YearReference | None:
+    """Return what the file's dates without a year are read against, or None when it has no such dates.
+
+    The latest full date (one with a year) in the DATE and DEADLINE cells, when there is one, else today.
+    A cell that cannot be read is left to the parse proper, which names it.
+    """
+    latest: dt.date | None = None
+    yearless = False
+    rows = _csv_rows(text, ",")
+    try:
+        _, header = next(rows)
+        columns = [cell.strip().upper() for cell in header]
+        wanted = [columns.index(name) for name in ("DATE", "DEADLINE") if name in columns]
+        for _, cells in rows:
+            for index in wanted:
+                cell = cells[index].strip() if index < len(cells) else ""
+                if not cell or cell.lower().startswith(("every", "ev ")):
+                    continue
+                try:
+                    year, month, day = _date_parts(cell)
+                except ValueError:
+                    continue
+                if year is None:
+                    yearless = True
+                else:
+                    full = dt.date(year, month, day)
+                    latest = full if latest is None or full > latest else latest
+    except (StopIteration, csv.Error):
+        pass
+    if not yearless:
+        return None
+    return YearReference(latest, "file") if latest is not None else YearReference(today, "today")
 
 
 _LABEL = re.compile(r"(?:(?<=\s)|^)@([\w\-/.]+)")
 
 
-def parse_todoist(text: str, filename: str, *, today: dt.date) -> list[ImportedTask]:
-    """Return the tasks of a Todoist project CSV export (see the module docstring for the mapping)."""
+def parse_todoist(
+    text: str, filename: str, *, today: dt.date, reference: YearReference | None = None
+) -> list[ImportedTask]:
+    """Return the tasks of a Todoist project CSV export (see the module docstring for the mapping).
+
+    `reference` is what dates without a year are read against (`year_reference` of the text when not given).
+    """
+    reference = reference or year_reference(text, today)
+    near = reference.date if reference is not None and reference.source == "file" else None
     rows = _csv_rows(text, ",")
     try:
         header_line, header = next(rows)
@@ -117,7 +194,7 @@ def parse_todoist(text: str, filename: str, *, today: dt.date) -> list[ImportedT
                     raise fail("a note with no task above it")
                 tasks[-1].annotations.append({"date": None, "text": content})
             elif kind == "task":
-                tasks.append(_todoist_task(row, project, section, parents, seen, today, fail))
+                tasks.append(_todoist_task(row, project, section, parents, seen, today, near, fail))
             elif kind != "meta":
                 raise fail(f"unknown TYPE '{row.get('TYPE', '')}' (expected task, section, note or meta)")
     except csv.Error as error:
@@ -132,6 +209,7 @@ def _todoist_task(
     parents: list[str],
     seen: dict[str, int],
     today: dt.date,
+    near: dt.date | None,
     fail: Callable[[str], BadInput],
 ) -> ImportedTask:
     content = row.get("CONTENT", "")
@@ -160,13 +238,13 @@ def _todoist_task(
         recurrence = clip(date_text, 100)
     elif date_text:
         try:
-            due = todoist_date(date_text, today)
+            due = todoist_date(date_text, today, near=near)
         except ValueError:
             raise fail(f"DATE is not a date Onward can read (got {date_text!r}; write it as YYYY-MM-DD)") from None
     deadline = row.get("DEADLINE", "")
     if deadline:
         try:
-            due = todoist_date(deadline, today)
+            due = todoist_date(deadline, today, near=near)
         except ValueError:
             raise fail(f"DEADLINE is not a date (got {deadline!r})") from None
 

@@ -59,11 +59,14 @@ async def upload_tasks(
     request: Request,
     file: UploadFile = File(...),
     format: str = Form(""),
+    estimate_unit: str = Form("hours"),
     services: Services = Depends(get_services),
 ) -> Response:
     try:
         data, name = await _read(file)
-        result = await run_in_threadpool(services.workload_imports.import_tasks_data, data, name, format or None)
+        result = await run_in_threadpool(
+            services.workload_imports.import_tasks_data, data, name, format or None, estimate_unit or "hours"
+        )
     except OnwardError as error:
         page_data = _page(services, error=error.message, error_about="tasks")
         return render(request, TEMPLATE, page_data, status_code=error.http_status)
@@ -85,10 +88,16 @@ async def upload_calendar(
 
 @router.post("/api/workload/import/tasks", summary="Import a task file (Taskwarrior JSON, Todoist CSV or CSV)")
 async def api_upload_tasks(
-    file: UploadFile = File(...), format: str = Form(""), services: Services = Depends(get_services)
+    file: UploadFile = File(...),
+    format: str = Form(""),
+    estimate_unit: str = Form("hours"),
+    services: Services = Depends(get_services),
 ) -> Any:
     data, name = await _read(file)
-    return to_jsonable(await run_in_threadpool(services.workload_imports.import_tasks_data, data, name, format or None))
+    imports = services.workload_imports
+    return to_jsonable(
+        await run_in_threadpool(imports.import_tasks_data, data, name, format or None, estimate_unit or "hours")
+    )
 
 
 @router.post("/api/workload/import/calendar", summary="Replace the imported calendar with an iCalendar file")
