@@ -89,6 +89,9 @@ class MailImports:
             self.me.add_addresses(me)
         keep = self.workspace.settings.mail_keep_bodies if keep_bodies is None else keep_bodies
         mine = self.me.addresses()
+        # Requests are looked for only in received mail: a sent message asks nothing of the person. Only when
+        # the addresses were stated, though: a guess may be corrected later, turning "sent" rows into received.
+        skip_sent = bool(self.me.stated())
         result = MailImportResult()
         batch: list[MailRecord] = []
         with self.workspace.session() as session:
@@ -103,16 +106,22 @@ class MailImports:
                     result.note_broken(raw.where, str(error))
                     continue
                 if len(batch) >= BATCH:
-                    self._write(session, batch, mine, keep, result)
+                    self._write(session, batch, mine, keep, skip_sent, result)
                     batch = []
-            self._write(session, batch, mine, keep, result)
+            self._write(session, batch, mine, keep, skip_sent, result)
         # Rows were sorted by the addresses known before; again only if that changed (a first guess, say).
         if result.imported and self.me.addresses() != mine:
             self.me.sort_messages()
         return result
 
     def _write(
-        self, session: Any, batch: list[MailRecord], mine: set[str], keep: bool, result: MailImportResult
+        self,
+        session: Any,
+        batch: list[MailRecord],
+        mine: set[str],
+        keep: bool,
+        skip_sent: bool,
+        result: MailImportResult,
     ) -> None:
         if not batch:
             return
@@ -126,7 +135,7 @@ class MailImports:
                 continue
             there.add(record.key)
             sent = record.from_address in mine
-            request = find_request(record.newest)
+            request = "" if sent and skip_sent else find_request(record.newest)
             if request and not request.strip("?! "):  # "??" over a forward: the question is the forward's subject
                 request = f"Asks about “{record.subject or 'the message below'}”"
             due = find_due(record.newest, record.local_sent_at) if request else None

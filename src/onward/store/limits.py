@@ -107,12 +107,31 @@ def check_rows(table: Table, rows: Sequence[Mapping[str, Any]], label: str) -> N
             continue
         column = table.c[key]
         fine = _surely_fine(column)
-        if fine is None:
+        if fine is None or _all_text_fits(column, [row[key] for row in rows]):
             continue
         for position, row in enumerate(rows, start=1):
             value = row[key]
             if value is not None and not fine(value):
                 check_value(column, value, f"{label} row {position}")
+
+
+def _all_text_fits(column: Column[Any], values: list[Any]) -> bool:
+    """True when every value of a text column surely fits, checked a column at a time with built-ins (a mail
+    import's rows have ten text columns; a Python test per value was a tenth of the import's time). False
+    sends the column through the per-row check, which names the row and the reason."""
+    kind = column.type
+    if not isinstance(kind, String | Text):
+        return False
+    texts = [value for value in values if value is not None]
+    if not texts or not set(map(type, texts)) <= {str}:
+        return not texts
+    length = getattr(kind, "length", None)
+    if length and max(map(len, texts)) > length:
+        return False
+    choices = column.info.get("choices")
+    if choices and not set(texts) <= set(choices):
+        return False
+    return "\x00" not in "".join(texts)  # joining makes no NUL that was not there
 
 
 def _label(table: Table) -> str:
