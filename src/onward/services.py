@@ -227,15 +227,23 @@ class MailAfterHoursOf:
 
     def __init__(self, services: Services) -> None:
         self.services = services
+        # Placing years of sent mail on the person's clock takes a while (100,000 messages: most of a second),
+        # so the weeks are kept until the mailbox changes (its counts and newest message, one quick query).
+        self._kept: tuple[object, dict[dt.date, int]] | None = None
 
     def has_mail(self) -> bool:
         return self.services.mail.counts()["sent"] > 0
 
     def sent_after_hours_by_week(self, first_monday: dt.date, weeks: int) -> dict[dt.date, int]:
+        key = (self.services.mail.version(), first_monday, weeks)
+        if self._kept is not None and self._kept[0] == key:
+            return dict(self._kept[1])
         last = first_monday + dt.timedelta(days=7 * (weeks - 1))
-        return {
+        counted = {
             week.start: week.after_hours for week in self.services.mail.sent_after_hours_by_week(first_monday, last)
         }
+        self._kept = (key, counted)
+        return dict(counted)
 
 
 class SupportPeopleOf:

@@ -124,3 +124,20 @@ def test_the_demo_shows_after_hours_sending_falling(mail_services: Services) -> 
     assert early > 0.3 and recent < 0.25
     assert "down from" in page.trend_words
     assert mail_services.mail.requests.inbox()  # and some requests wait in the inbox
+
+
+def test_well_being_charts_the_after_hours_mail_and_sees_a_new_import(mail_services: Services, tmp_path: Path) -> None:
+    """As wired in onward.services: the well-being trends count the same after-hours mail, and a later import
+    shows at once (the counted weeks are kept only while the mailbox is unchanged)."""
+    from onward.wellbeing import views as wellbeing_views
+
+    mail_services.wellbeing.check_ins.check_in(mood=3, energy=3)
+    trend = wellbeing_views.trend_page(mail_services.wellbeing)
+    assert trend.charts.mail is None and trend.weeks[-1].after_hours_mail is None  # no mail yet: said, not 0
+    import_mail(mail_services, tmp_path, [sent("a@x", "Mon, 30 Nov 2026 22:10:00 -0600")])
+    trend = wellbeing_views.trend_page(mail_services.wellbeing)
+    assert trend.charts.mail is not None and trend.weeks[-1].after_hours_mail == 1
+    mail_services.mail.imports.import_path(
+        write_mbox(tmp_path / "more.mbox", [sent("b@x", "Tue, 01 Dec 2026 23:00:00 -0600")]), me=[ME]
+    )
+    assert wellbeing_views.trend_page(mail_services.wellbeing).weeks[-1].after_hours_mail == 2

@@ -46,6 +46,20 @@ class MailService:
         weeks included. The numbers `onward mail hours --json` prints under "weeks" (for well-being's trends)."""
         return self.hours.sent_after_hours_by_week(start, end)
 
+    def version(self) -> tuple[int, int, int, str]:
+        """What changes whenever the kept mail does: how many messages, sent ones, the highest id, and the
+        newest message time (so a cached summary of it can tell it is stale)."""
+        with self.workspace.session() as session:
+            total, sent, top, newest = session.execute(
+                select(
+                    func.count(),
+                    func.count().filter(MailMessage.direction == "sent"),
+                    func.max(MailMessage.id),
+                    func.max(MailMessage.sent_at),
+                )
+            ).one()
+        return int(total), int(sent or 0), int(top or 0), str(newest)
+
     def counts(self) -> dict[str, int]:
         """How many messages are kept, sent and received."""
         with self.workspace.session() as session:
