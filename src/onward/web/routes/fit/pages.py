@@ -222,10 +222,27 @@ def applications_page(services: Services = Depends(get_services)) -> views.Appli
     return views.applications(services.fit)
 
 
+APPLICATION_LABELS = {
+    "employer": "Employer",
+    "role_title": "Role title",
+    "stage": "a new application",
+    "on": "date",
+    "next_step_on": "next step date",
+}
+
+
+def _needed(value: str, what: str) -> str:
+    """Return the text typed in, or say in plain words that it is needed."""
+    if not value.strip():
+        raise BadInput(f"{what} is needed")
+    return value
+
+
 @router.post("/fit/applications", include_in_schema=False)
 def add_application(
-    employer: str = Form(...),
-    role_title: str = Form(...),
+    request: Request,
+    employer: str = Form(""),
+    role_title: str = Form(""),
     link: str = Form(""),
     stage: str = Form("wishlist"),
     on: str = Form(""),
@@ -233,19 +250,33 @@ def add_application(
     next_step_on: str = Form(""),
     people_met: str = Form(""),
     notes: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
     services: Services = Depends(get_services),
 ) -> Response:
-    application = services.fit.add_application(
-        employer,
-        role_title,
-        link=link,
-        stage=stage,
-        on=optional_date(on, "date"),
-        next_step=next_step,
-        next_step_on=optional_date(next_step_on, "next step date"),
-        people_met=_names(people_met),
-        notes=notes,
-    )
+    labels = APPLICATION_LABELS
+    read = Reading()
+    read.read(_needed, employer, "employer", labels["employer"])
+    read.read(_needed, role_title, "role_title", labels["role_title"])
+    on_day = read.read(optional_date, on, "on", labels["on"])
+    next_day = read.read(optional_date, next_step_on, "next_step_on", labels["next_step_on"])
+    try:
+        read.done()
+        application = services.fit.add_application(
+            employer,
+            role_title,
+            link=link,
+            stage=stage,
+            on=on_day,
+            next_step=next_step,
+            next_step_on=next_day,
+            people_met=_names(people_met),
+            notes=notes,
+        )
+    except BadInput as error:
+        data = views.applications(services.fit)
+        return form_again(
+            request, "fit/applications.html", data, form="application", values=typed, error=error, labels=labels
+        )
     return RedirectResponse(f"/fit/applications#application-{application.id}", status_code=303)
 
 
