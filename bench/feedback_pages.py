@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import random
 import shutil
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -21,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from heavy_user import build, heavy_user_settings
-from web_requests import percentile, server_times
+from web_requests import baseline, page_line, server_times, signed_in
 
 REQUESTS = 300
 ANSWERS = 150
@@ -55,20 +54,12 @@ def main() -> None:
 
         answer_routes.PER_LINK = answer_routes.PER_ADDRESS = 10**9
         app = create_app(settings, token="bench")
-        with TestClient(app, base_url="http://127.0.0.1") as client:
-            client.get("/?token=bench")
-            server_times(client, "/api/health", 50)  # warm up
-            base = server_times(client, "/api/health", REQUESTS)
-            base_p50 = statistics.median(base)
+        with signed_in(app) as client:
+            base_p50 = baseline(client)
             print(f"feedback /api/health: p50 {base_p50:.2f} ms (baseline)")
 
             def report(label: str, times: list[float]) -> None:
-                p50, p95 = statistics.median(times), percentile(times, 0.95)
-                verdict = "ok" if p50 / base_p50 <= 10 and p95 <= 50 else "OVER TARGET"
-                print(
-                    f"feedback {label}: p50 {p50:.2f} ms, p95 {p95:.2f} ms, "
-                    f"ratio to bare endpoint {p50 / base_p50:.1f}x (aim <= 10x, <= 50 ms) {verdict}"
-                )
+                print(page_line("feedback", label, times, base_p50))
 
             for path in (
                 f"/feedback/{made.request_id}/results",

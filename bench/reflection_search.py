@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from heavy_user import build, heavy_user_settings
-from web_requests import percentile, server_times
+from web_requests import baseline, measure_pages, percentile, signed_in
 
 RUNS = 300
 TARGET_MS = 20.0
@@ -95,19 +95,12 @@ def main() -> None:
         )
     services.store.dispose()
 
-    from fastapi.testclient import TestClient
-
     from onward.web.app import create_app
 
-    with TestClient(create_app(heavy_user_settings(), token="bench"), base_url="http://127.0.0.1") as client:
-        client.get("/?token=bench")
-        server_times(client, "/api/health", 50)
-        bare = statistics.median(server_times(client, "/api/health", 200))
-        for path in ("/reflection", "/reflection/search?q=manager+report", "/api/reflection/search?q=rota&tag=work"):
-            server_times(client, path, 10)
-            times = server_times(client, path, 100)
-            p50, p95 = statistics.median(times), percentile(times, 0.95)
-            print(f"web {path}: p50 {p50:.2f} ms, p95 {p95:.2f} ms, {p50 / bare:.1f}x the bare endpoint")
+    with signed_in(create_app(heavy_user_settings(), token="bench")) as client:
+        bare = baseline(client, 200)
+        pages = ["/reflection", "/reflection/search?q=manager+report", "/api/reflection/search?q=rota&tag=work"]
+        measure_pages(client, "web", pages, bare, 100, aimed=False)
 
 
 if __name__ == "__main__":
