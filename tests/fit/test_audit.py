@@ -45,7 +45,7 @@ def test_past_job_duties_are_rated_alongside_the_current_ones(services: Services
 
 
 def test_a_past_job_needs_an_end_date_that_has_passed(services: Services) -> None:
-    with pytest.raises(BadInput, match="needs an end date"):
+    with pytest.raises(BadInput, match="end date is needed"):
         services.fit.add_past_job("Teaching assistant", end_date=None)
     with pytest.raises(BadInput, match="after today"):
         services.fit.add_past_job("Teaching assistant", end_date=TODAY + dt.timedelta(days=1))

@@ -95,9 +95,11 @@ class FitService:
     ) -> JobView:
         """Return a job the person held before (it needs an end date on or before today)."""
         if end_date is None:
-            raise BadInput(f"past job '{title}': when did it end? A past job needs an end date")
+            raise BadInput(f"past job '{title}': end date is needed (when did it end?)")
         if end_date > self.today:
-            raise BadInput(f"past job '{title}': it ends {end_date}, after today ({self.today})")
+            raise BadInput(f"past job '{title}': end date {end_date} is after today ({self.today})")
+        if start_date is not None and start_date > end_date:
+            raise BadInput(f"past job '{title}': start date {start_date} is after its end date ({end_date})")
         return self.workload.duties.add_job(title, employer=employer, start_date=start_date, end_date=end_date)
 
     def add_responsibility(self, job_id: int, name: str, *, description: str = "") -> ResponsibilityView:
@@ -355,10 +357,10 @@ class FitService:
             if stage not in allowed:
                 options = f"it can go to {', '.join(allowed)}" if allowed else "that stage is final"
                 raise BadInput(f"application {application_id} ({row.employer}) is {row.stage}; {options}")
-            self._check_date(f"application {application_id} ({row.employer})", day)
+            self._check_date(f"application {application_id} ({row.employer}): date", day)
             if row.stage_since is not None and day < row.stage_since:
                 raise BadInput(
-                    f"application {application_id} ({row.employer}): {day} is before it became "
+                    f"application {application_id} ({row.employer}): date {day} is before it became "
                     f"{row.stage} ({row.stage_since})"
                 )
             row.stage, row.stage_since = stage, day

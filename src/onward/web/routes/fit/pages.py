@@ -26,6 +26,20 @@ def _names(value: str) -> list[str]:
     return [name.strip() for name in value.replace("\n", ",").split(",") if name.strip()]
 
 
+def _needed(value: str, what: str) -> str:
+    """Return the text typed in, or say in plain words that it is needed."""
+    if not value.strip():
+        raise BadInput(f"{what} is needed")
+    return value
+
+
+def _chosen_id(value: str, what: str) -> int:
+    """Return the id of the record chosen in a select, or say in plain words that one is needed."""
+    if not value.strip().isdigit():
+        raise BadInput(f"{what} is needed: choose one from the list")
+    return int(value)
+
+
 def _is_htmx(request: Request) -> bool:
     return request.headers.get("hx-request") == "true"
 
@@ -84,31 +98,59 @@ def rate_task(
     return RedirectResponse(f"/fit/audit#duty-{duty_id}" if duty_id else "/fit/audit", status_code=303)
 
 
+PAST_JOB_LABELS = {"title": "Job title", "start_date": "start date", "end_date": "end date"}
+DUTY_LABELS = {"job_id": "Job", "name": "Duty"}
+
+
+def _audit_again(request: Request, services: Services, form: str, typed: dict[str, str], error: BadInput) -> Response:
+    """The audit page again, with what was typed into `form` and the message beside its field."""
+    labels = PAST_JOB_LABELS if form == "past-job" else DUTY_LABELS
+    data = views.audit(services.fit)
+    return form_again(request, "fit/audit.html", data, form=form, values=typed, error=error, labels=labels)
+
+
 @router.post("/fit/audit/jobs", include_in_schema=False)
 def add_past_job(
-    title: str = Form(...),
+    request: Request,
+    title: str = Form(""),
     employer: str = Form(""),
     start_date: str = Form(""),
     end_date: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
     services: Services = Depends(get_services),
 ) -> Response:
-    job = services.fit.add_past_job(
-        title,
-        employer=employer,
-        start_date=optional_date(start_date, "start date"),
-        end_date=optional_date(end_date, "end date"),
-    )
+    labels = PAST_JOB_LABELS
+    read = Reading()
+    read.read(_needed, title, "title", labels["title"])
+    started = read.read(optional_date, start_date, "start_date", labels["start_date"])
+    ended = read.read(optional_date, end_date, "end_date", labels["end_date"])
+    if not end_date.strip():
+        read.problems["end_date"] = "End date is needed: a past job is one that has ended"
+    try:
+        read.done()
+        job = services.fit.add_past_job(title, employer=employer, start_date=started, end_date=ended)
+    except BadInput as error:
+        return _audit_again(request, services, "past-job", typed, error)
     return RedirectResponse(f"/fit/audit#job-{job.id}", status_code=303)
 
 
 @router.post("/fit/audit/duties", include_in_schema=False)
 def add_duty(
-    job_id: int = Form(...),
-    name: str = Form(...),
+    request: Request,
+    job_id: str = Form(""),
+    name: str = Form(""),
     description: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
     services: Services = Depends(get_services),
 ) -> Response:
-    duty = services.fit.add_responsibility(job_id, name, description=description)
+    read = Reading()
+    read.read(_chosen_id, job_id, "job_id", DUTY_LABELS["job_id"])
+    read.read(_needed, name, "name", DUTY_LABELS["name"])
+    try:
+        read.done()
+        duty = services.fit.add_responsibility(int(job_id), name, description=description)
+    except BadInput as error:
+        return _audit_again(request, services, "duty", typed, error)
     return RedirectResponse(f"/fit/audit#duty-{duty.id}", status_code=303)
 
 
@@ -231,13 +273,6 @@ APPLICATION_LABELS = {
 }
 
 
-def _needed(value: str, what: str) -> str:
-    """Return the text typed in, or say in plain words that it is needed."""
-    if not value.strip():
-        raise BadInput(f"{what} is needed")
-    return value
-
-
 @router.post("/fit/applications", include_in_schema=False)
 def add_application(
     request: Request,
@@ -280,17 +315,36 @@ def add_application(
     return RedirectResponse(f"/fit/applications#application-{application.id}", status_code=303)
 
 
+def _applications_again(
+    request: Request, services: Services, form: str, typed: dict[str, str], error: BadInput, labels: dict[str, str]
+) -> Response:
+    """The applications page again, with what was typed into `form` (one application's) beside its fields."""
+    data = views.applications(services.fit)
+    return form_again(request, "fit/applications.html", data, form=form, values=typed, error=error, labels=labels)
+
+
+ADVANCE_LABELS = {"stage": "stage", "on": "date", "note": "Note"}
+
+
 @router.post("/fit/applications/{application_id}/advance", include_in_schema=False)
 def advance_application(
+    request: Request,
     application_id: int,
-    stage: str = Form(...),
+    stage: str = Form(""),
     on: str = Form(""),
     note: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
     services: Services = Depends(get_services),
 ) -> Response:
+    read = Reading()
     if stage not in STAGES:
-        raise BadInput(f"stage must be one of {', '.join(STAGES)}, not '{stage}'")
-    services.fit.advance(application_id, stage, on=optional_date(on, "date"), note=note)
+        read.problems["stage"] = "Choose where it stands now" if not stage else f"stage '{stage}' is not one we know"
+    day = read.read(optional_date, on, "on", ADVANCE_LABELS["on"])
+    try:
+        read.done()
+        services.fit.advance(application_id, stage, on=day, note=note)
+    except BadInput as error:
+        return _applications_again(request, services, f"advance-{application_id}", typed, error, ADVANCE_LABELS)
     return RedirectResponse(f"/fit/applications#application-{application_id}", status_code=303)
 
 
@@ -300,22 +354,27 @@ def follow_up(application_id: int, services: Services = Depends(get_services)) -
     return RedirectResponse(f"/fit/applications#application-{application_id}", status_code=303)
 
 
+NEXT_STEP_LABELS = {"next_step": "Next step", "next_step_on": "next step date"}
+
+
 @router.post("/fit/applications/{application_id}/next-step", include_in_schema=False)
 def next_step(
+    request: Request,
     application_id: int,
     next_step: str = Form(""),
     next_step_on: str = Form(""),
     people_met: str = Form(""),
     notes: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
     services: Services = Depends(get_services),
 ) -> Response:
-    services.fit.set_next_step(
-        application_id,
-        next_step,
-        on=optional_date(next_step_on, "next step date"),
-        people_met=_names(people_met),
-        notes=notes,
-    )
+    read = Reading()
+    day = read.read(optional_date, next_step_on, "next_step_on", NEXT_STEP_LABELS["next_step_on"])
+    try:
+        read.done()
+        services.fit.set_next_step(application_id, next_step, on=day, people_met=_names(people_met), notes=notes)
+    except BadInput as error:
+        return _applications_again(request, services, f"next-{application_id}", typed, error, NEXT_STEP_LABELS)
     return RedirectResponse(f"/fit/applications#application-{application_id}", status_code=303)
 
 
