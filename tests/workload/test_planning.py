@@ -150,7 +150,7 @@ def test_mistakes_are_logged_and_counted_against_the_load_of_their_week(services
     w.mistakes.log_mistake("Missed a deadline", cause="overloaded", happened_on=days(-1))
     with pytest.raises(BadInput, match="cause must be one of"):
         w.mistakes.log_mistake("x", cause="tired")
-    with pytest.raises(BadInput, match="future"):
+    with pytest.raises(BadInput, match="after today"):
         w.mistakes.log_mistake("x", happened_on=days(3))
     assert [m.what_happened for m in w.mistakes.list_mistakes()] == [
         "Missed a deadline",

@@ -38,12 +38,12 @@ class Mistakes:
     ) -> MistakeView:
         """Record a mistake; a task's duty is filled in from the task when none is given."""
         if not what_happened.strip():
-            raise BadInput("say in a few words what happened")
+            raise BadInput("What happened is needed: a few words are enough")
         if cause not in MISTAKE_CAUSES:
             raise BadInput(f"cause must be one of {', '.join(MISTAKE_CAUSES)}, not '{cause}'")
         day = happened_on or self.workspace.today
         if day > self.workspace.today:
-            raise BadInput(f"a mistake cannot happen in the future ({day})")
+            raise BadInput(f"date {day} is after today: a mistake is logged once it has happened")
         with self.workspace.session() as session:
             if task_id is not None:
                 task = session.get(Task, task_id)

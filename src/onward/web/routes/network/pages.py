@@ -213,9 +213,24 @@ def due_page(everyone: bool = False, services: Services = Depends(get_services))
     return views.due(services.network, everyone=everyone)
 
 
+CADENCE_LABELS = {"tag": "tag", "days": "keep in touch every"}
+
+
 @router.post("/network/tags", include_in_schema=False)
-def set_tag_cadence(tag: str = Form(""), days: str = Form(""), services: Services = Depends(get_services)) -> Response:
-    services.network.contacts.set_tag_cadence(tag, optional_int(days, "keep in touch every"))
+def set_tag_cadence(
+    request: Request,
+    tag: str = Form(""),
+    days: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
+    services: Services = Depends(get_services),
+) -> Response:
+    try:
+        services.network.contacts.set_tag_cadence(tag, optional_int(days, CADENCE_LABELS["days"]))
+    except BadInput as error:
+        data = views.due(services.network, everyone=False)
+        return form_again(
+            request, "network/due.html", data, form="cadence", values=typed, error=error, labels=CADENCE_LABELS
+        )
     return RedirectResponse("/network/due#cadences", status_code=303)
 
 

@@ -254,25 +254,35 @@ def mistakes_page(logged: int | None = None, services: Services = Depends(get_se
     return views.mistakes(services.workload, logged)
 
 
+MISTAKE_LABELS = {"what_happened": "What happened", "cause": "cause", "happened_on": "date", "task_id": "task"}
+
+
 @router.post("/workload/mistakes", include_in_schema=False)
 def mistake_add(
+    request: Request,
     what_happened: str = Form(""),
     cause: str = Form("other"),
     task_id: str = Form(""),
     responsibility_id: str = Form(""),
     happened_on: str = Form(""),
     lesson: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
     services: Services = Depends(get_services),
 ) -> Response:
-    day = optional_date(happened_on, "date")
-    mistake = services.workload.mistakes.log_mistake(
-        what_happened,
-        cause=cause,
-        happened_on=day,
-        task_id=optional_int(task_id, "task"),
-        responsibility_id=optional_int(responsibility_id, "responsibility"),
-        lesson=lesson,
-    )
+    read = Reading()
+    day = read.read(optional_date, happened_on, "happened_on", MISTAKE_LABELS["happened_on"])
+    task = read.read(optional_int, task_id, "task_id", "task")
+    duty = read.read(optional_int, responsibility_id, "responsibility_id", "duty")
+    try:
+        read.done()
+        mistake = services.workload.mistakes.log_mistake(
+            what_happened, cause=cause, happened_on=day, task_id=task, responsibility_id=duty, lesson=lesson
+        )
+    except BadInput as error:
+        data = views.mistakes(services.workload, None)
+        return form_again(
+            request, "workload/mistakes.html", data, form="mistake", values=typed, error=error, labels=MISTAKE_LABELS
+        )
     return _back(f"/workload/mistakes?logged={mistake.id}")
 
 

@@ -1,0 +1,43 @@
+"""The mistakes log and the keep-in-touch cadence come back as typed, each message beside its field."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from .conftest import csrf
+
+
+def test_a_mistake_without_words_or_in_the_future_comes_back_as_typed(client: TestClient) -> None:
+    token = csrf(client)
+    before = client.get("/api/workload/mistakes").json()
+    empty = client.post(
+        "/workload/mistakes",
+        data={"csrf_token": token, "what_happened": " ", "cause": "rushed", "lesson": "Check the rota twice"},
+    )
+    assert empty.status_code == 400
+    assert 'id="mistake-what_happened-error">What happened is needed' in empty.text
+    assert "Check the rota twice</textarea>" in empty.text
+    assert 'value="rushed" selected' in empty.text
+    future = client.post(
+        "/workload/mistakes",
+        data={"csrf_token": token, "what_happened": "Sent the wrong rota", "happened_on": "2999-01-01"},
+    )
+    assert future.status_code == 400
+    assert 'id="mistake-happened_on-error">date 2999-01-01 is after today' in future.text
+    assert "Sent the wrong rota</textarea>" in future.text
+    assert "Something needs attention" not in future.text
+    assert client.get("/api/workload/mistakes").json() == before
+
+
+def test_a_cadence_out_of_range_comes_back_beside_its_field(client: TestClient) -> None:
+    token = csrf(client)
+    bad = client.post("/network/tags", data={"csrf_token": token, "tag": "mentors", "days": "0"})
+    assert bad.status_code == 400
+    assert 'id="cadence-days-error">keep in touch every: 0 days' in bad.text
+    assert 'value="mentors"' in bad.text
+    no_tag = client.post("/network/tags", data={"csrf_token": token, "tag": "", "days": "30"})
+    assert 'id="cadence-tag-error">tag: which tag?</p>' in no_tag.text
+    assert 'value="30"' in no_tag.text
+    good = client.post("/network/tags", data={"csrf_token": token, "tag": "mentors", "days": "30"})
+    assert good.status_code == 200
+    assert "mentors: every 30 days" in good.text
