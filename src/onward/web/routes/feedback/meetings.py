@@ -69,11 +69,29 @@ def log_meeting(
     return RedirectResponse(f"/feedback/meetings#meeting-{meeting.id}", status_code=303)
 
 
+AGREEMENT_LABELS = {"text": "agreement", "due": "due date"}
+
+
 @router.post("/feedback/meetings/{meeting_id:int}/agreements", include_in_schema=False)
 def add_agreement(
-    meeting_id: int, text: str = Form(""), due: str = Form(""), services: Services = Depends(get_services)
+    request: Request,
+    meeting_id: int,
+    text: str = Form(""),
+    due: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
+    services: Services = Depends(get_services),
 ) -> Response:
-    services.feedback.meetings.add_agreement(meeting_id, text, optional_date(due, "due date"))
+    read = Reading()
+    by = read.read(optional_date, due, "due", AGREEMENT_LABELS["due"])
+    try:
+        read.done()
+        services.feedback.meetings.add_agreement(meeting_id, text, by)
+    except BadInput as error:
+        data = views.meetings_page(services.feedback)
+        form = f"agreement-{meeting_id}"
+        return form_again(
+            request, "feedback/meetings.html", data, form=form, values=typed, error=error, labels=AGREEMENT_LABELS
+        )
     return RedirectResponse(f"/feedback/meetings#meeting-{meeting_id}", status_code=303)
 
 

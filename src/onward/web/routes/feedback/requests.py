@@ -84,9 +84,30 @@ def close_request(request_id: int, services: Services = Depends(get_services)) -
     return RedirectResponse(f"/feedback/{request_id}", status_code=303)
 
 
+REQUEST_PAGE_LABELS = {"closes_on": "close date", "invite": "invite"}
+
+
+def _request_again(
+    request: Request, services: Services, request_id: int, form: str, typed: dict[str, str], error: BadInput
+) -> Response:
+    """The request's page again, with what was typed into `form` and the message beside its field."""
+    data = views.request_page(services.feedback, request_id)
+    labels = REQUEST_PAGE_LABELS
+    return form_again(request, "feedback/request.html", data, form=form, values=typed, error=error, labels=labels)
+
+
 @router.post("/feedback/{request_id:int}/reopen", include_in_schema=False)
-def reopen_request(request_id: int, closes_on: str = Form(""), services: Services = Depends(get_services)) -> Response:
-    services.feedback.requests.reopen(request_id, optional_date(closes_on, "close date"))
+def reopen_request(
+    request: Request,
+    request_id: int,
+    closes_on: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
+    services: Services = Depends(get_services),
+) -> Response:
+    try:
+        services.feedback.requests.reopen(request_id, optional_date(closes_on, REQUEST_PAGE_LABELS["closes_on"]))
+    except BadInput as error:
+        return _request_again(request, services, request_id, "reopen", typed, error)
     return RedirectResponse(f"/feedback/{request_id}", status_code=303)
 
 
@@ -98,9 +119,16 @@ def revoke_request(request_id: int, services: Services = Depends(get_services)) 
 
 @router.post("/feedback/{request_id:int}/invites", include_in_schema=False)
 def add_invites(
-    request: Request, request_id: int, invite: str = Form(""), services: Services = Depends(get_services)
+    request: Request,
+    request_id: int,
+    invite: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
+    services: Services = Depends(get_services),
 ) -> Response:
-    made = services.feedback.requests.add_invites(request_id, _lines(invite))
+    try:
+        made = services.feedback.requests.add_invites(request_id, _lines(invite))
+    except BadInput as error:
+        return _request_again(request, services, request_id, "invite", typed, error)
     return render(request, "feedback/links.html", views.links_page(services.feedback, request_id, made))
 
 
