@@ -21,7 +21,7 @@ The rules, in the order they are applied to each occurrence:
   (Outlook's OOF) or named like an absence ("Out of office", "OOO", "vacation", "PTO", "leave", "holiday",
   "sick") are reported as away days, so the person can enter them as leave where capacity is kept.
 - A holiday calendar's entries are days away by the calendar's own signals, whatever their names ("Christmas
-  Day"): the calendar is named like one (X-WR-CALNAME "Holidays in United Kingdom", "UK Holidays"), the entry
+  Day"): the calendar is named like one (X-WR-CALNAME "Holidays in United Kingdom"), the entry
   has CATEGORIES:Holiday (Outlook) or its description begins "Public holiday" (Google). Entries marked as no
   day off are not, though "holiday" is in their name: "[Not a public holiday]" (Outlook) or a description
   "Observance" (Google).
@@ -360,8 +360,9 @@ def read_calendar(data: bytes, filename: str, *, zone: dt.tzinfo, start: dt.date
 # Outlook's holiday calendars mark the days that are not days off: "Valentine's Day [Not a public holiday]";
 # Google's describe them: "Observance\nTo hide observances, go to Google Calendar Settings > Holidays in …".
 NOT_A_DAY_OFF = re.compile(r"\bnot an? (public |bank |official )?holiday\b|\bobservance\b", re.I)
-# The names Outlook, Google and Apple give their holiday calendars: "Holidays in United Kingdom", "UK Holidays".
-HOLIDAY_CALENDAR_NAME = re.compile(r"^\s*holidays in\b|\bholidays\s*$", re.I)
+# The name Outlook and Google give their holiday calendars: "Holidays in United Kingdom". (Apple's "UK Holidays"
+# is not taken: nothing in it is known to tell its observances from its days off.)
+HOLIDAY_CALENDAR_NAME = re.compile(r"^\s*holidays in\b", re.I)
 HOLIDAY_CATEGORIES = {"holiday", "holidays", "public holiday"}
 PUBLIC_HOLIDAY_DESCRIPTION = re.compile(r"^\s*(public|bank|national|federal) holiday\b", re.I)
 OBSERVANCE_DESCRIPTION = re.compile(r"^\s*observance\s*$", re.I)
