@@ -70,6 +70,25 @@ def test_calendar_import_prints_the_meeting_hours(cli_env: Path, capsys: pytest.
     assert "Meetings take 10.75 hours" in out and "replaced the 23 occurrences" in out
 
 
+def test_calendar_import_of_a_holiday_calendar_suggests_its_public_holidays(
+    cli_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 9: Outlook's 'Holidays in United Kingdom', as `onward calendar import` tells it."""
+    assert main(["calendar", "import", str(DATA / "calendar-holidays-outlook-uk.ics"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["away_days"] == [
+        "2026-12-25",
+        "2026-12-28",
+        "2027-01-01",
+        "2027-03-26",
+        "2027-03-29",
+        "2027-05-03",
+    ]
+    assert main(["calendar", "import", str(DATA / "calendar-holidays-outlook-uk.ics")]) == 0
+    assert "6 working days out of office (2026-12-25, 2026-12-28, 2027-01-01, 2027-03-26, 2027-03-29 …)" in (
+        capsys.readouterr().out
+    )
+
+
 def test_tasks_export_writes_todos(cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["tasks", "import", str(DATA / "tasks-plain.csv")]) == 0
     target = cli_env / "tasks.ics"

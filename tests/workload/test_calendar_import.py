@@ -246,3 +246,66 @@ def test_a_holiday_calendar_suggests_the_days_off_not_the_observances(services: 
     ).encode()
     result = services.workload_imports.import_calendar_data(data, "holidays.ics")
     assert result.away_days == [dt.date(2026, 12, 25), dt.date(2026, 12, 28)]
+
+
+def _days_away_by_name(services: Services) -> set[str]:
+    spans = services.workload_imports.calendar_events(dt.date(2026, 1, 1), dt.date(2028, 1, 1))
+    return {s.summary for s in spans if s.show_as == "out_of_office"}
+
+
+def test_outlooks_uk_holiday_calendar_suggests_its_public_holidays_by_the_calendars_name(
+    services: Services,
+) -> None:
+    """Issue 9: Outlook's 'Holidays in United Kingdom' (no CATEGORIES): 'Valentine's Day [Not a public
+    holiday]' was suggested as a day away for the word 'holiday', and Christmas and Easter were missed."""
+    result = services.workload_imports.import_calendar(DATA / "calendar-holidays-outlook-uk.ics")
+    assert result.away_days == [
+        dt.date(2026, 12, 25),  # Christmas Day
+        dt.date(2026, 12, 28),  # Boxing Day (Substitute day); Boxing Day itself is a Saturday
+        dt.date(2027, 1, 1),  # New Year's Day
+        dt.date(2027, 3, 26),  # Good Friday
+        dt.date(2027, 3, 29),  # Easter Monday
+        dt.date(2027, 5, 3),  # Early May Bank Holiday
+    ]
+    assert _days_away_by_name(services) == {
+        "Christmas Day",
+        "Boxing Day",
+        "Boxing Day (Substitute day)",
+        "New Year's Day",
+        "Good Friday",
+        "Easter Monday",
+        "Early May Bank Holiday",
+    }
+
+
+def test_googles_us_holiday_calendar_suggests_public_holidays_not_observances(services: Services) -> None:
+    """Google writes every entry with TRANSP:TRANSPARENT and says which is which in DESCRIPTION:
+    'Public holiday' or 'Observance\\nTo hide observances, …'."""
+    public = {
+        "Thanksgiving Day",
+        "Christmas Day",
+        "New Year's Day",
+        "Martin Luther King Jr. Day",
+        "Memorial Day",
+        "Independence Day",
+        "Independence Day (substitute)",
+        "Labor Day",
+        "Veterans Day",
+    }
+    suggested = [
+        dt.date(2026, 12, 25),
+        dt.date(2027, 1, 1),
+        dt.date(2027, 1, 18),
+        dt.date(2027, 5, 31),
+        dt.date(2027, 7, 5),  # Independence Day (substitute); the 4th is a Sunday
+        dt.date(2027, 9, 6),
+        dt.date(2027, 11, 11),
+        dt.date(2027, 11, 25),  # this year's Thanksgiving (26 Nov 2026) is before today
+    ]
+    data = (DATA / "calendar-holidays-google-us.ics").read_bytes()
+    assert services.workload_imports.import_calendar_data(data, "holidays.ics").away_days == suggested
+    assert _days_away_by_name(services) == public
+    # The same entries copied into a calendar of one's own keep their meaning: the description decides.
+    own = data.replace(b"X-WR-CALNAME:Holidays in United States", b"X-WR-CALNAME:Alex Morgan")
+    assert services.workload_imports.import_calendar_data(own, "alex.ics").away_days == suggested
+    assert _days_away_by_name(services) == public

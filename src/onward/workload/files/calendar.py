@@ -20,6 +20,11 @@ The rules, in the order they are applied to each occurrence:
   or conferences, not meetings, and belong in the capacity's leave. All-day events marked out of office
   (Outlook's OOF) or named like an absence ("Out of office", "OOO", "vacation", "PTO", "leave", "holiday",
   "sick") are reported as away days, so the person can enter them as leave where capacity is kept.
+- A holiday calendar's entries are days away by the calendar's own signals, whatever their names ("Christmas
+  Day"): the calendar is named like one (X-WR-CALNAME "Holidays in United Kingdom"), the entry
+  has CATEGORIES:Holiday (Outlook) or its description begins "Public holiday" (Google). Entries marked as no
+  day off are not, though "holiday" is in their name: "[Not a public holiday]" (Outlook) or a description
+  "Observance" (Google).
 """
 
 from __future__ import annotations
@@ -305,6 +310,7 @@ def read_calendar(data: bytes, filename: str, *, zone: dt.tzinfo, start: dt.date
     capped: list[str] = []
     for calendar in _calendars(data, filename):
         owner = _owner_address(calendar)
+        holiday_calendar = is_holiday_calendar(calendar)
         recurring: set[str] = set()
         for position, event in enumerate(calendar.walk("VEVENT"), start=1):
             if "DTSTART" not in event:
@@ -328,7 +334,11 @@ def read_calendar(data: bytes, filename: str, *, zone: dt.tzinfo, start: dt.date
             summary = " ".join(str(event.get("SUMMARY", "")).split())
             uid = str(event.get("UID", "")) or _synthetic_uid(summary, starts_at)
             show_as = show_as_of(event, owner)
-            if all_day and show_as in ("busy", "free") and is_day_away(summary, event):
+            if (
+                all_day
+                and show_as in ("busy", "free")
+                and is_day_away(summary, event, holiday_calendar=holiday_calendar)
+            ):
                 show_as = "out_of_office"
             key = (uid[:UID_MAX], starts_at)
             occurrences.setdefault(
@@ -347,19 +357,39 @@ def read_calendar(data: bytes, filename: str, *, zone: dt.tzinfo, start: dt.date
     return ParsedCalendar(events=len(events), occurrences=ordered, capped=capped)
 
 
-# Outlook's holiday calendars mark the days that are not days off: "Valentine's Day [Not a public holiday]".
+# Outlook's holiday calendars mark the days that are not days off: "Valentine's Day [Not a public holiday]";
+# Google's describe them: "Observance\nTo hide observances, go to Google Calendar Settings > Holidays in …".
 NOT_A_DAY_OFF = re.compile(r"\bnot an? (public |bank |official )?holiday\b|\bobservance\b", re.I)
+# The name Outlook and Google give their holiday calendars: "Holidays in United Kingdom". (Apple's "UK Holidays"
+# is not taken: nothing in it is known to tell its observances from its days off.)
+HOLIDAY_CALENDAR_NAME = re.compile(r"^\s*holidays in\b", re.I)
+HOLIDAY_CATEGORIES = {"holiday", "holidays", "public holiday"}
+PUBLIC_HOLIDAY_DESCRIPTION = re.compile(r"^\s*(public|bank|national|federal) holiday\b", re.I)
+OBSERVANCE_DESCRIPTION = re.compile(r"^\s*observance\s*$", re.I)
 
 
-def is_day_away(summary: str, event: Any) -> bool:
+def is_holiday_calendar(calendar: Any) -> bool:
+    """Return True when a calendar is a published holiday calendar, by its own name (X-WR-CALNAME)."""
+    return bool(HOLIDAY_CALENDAR_NAME.search(str(calendar.get("X-WR-CALNAME", ""))))
+
+
+def is_day_away(summary: str, event: Any, *, holiday_calendar: bool = False) -> bool:
     """Return True when an all-day event reads as a day away: an absence word in its name, or a holiday
-    calendar's entry (CATEGORIES:Holiday, as Outlook's holiday calendars write) not marked as no day off."""
-    if NOT_A_DAY_OFF.search(summary):
+    calendar's entry not marked as no day off. An entry is a holiday calendar's when its calendar is named
+    like one, it has CATEGORIES:Holiday (Outlook) or its description says "Public holiday" (Google); it is
+    no day off when its name says "[Not a public holiday]" (Outlook) or its description "Observance" (Google).
+    """
+    description = str(event.get("DESCRIPTION", "")).strip()
+    first_line = description.splitlines()[0] if description else ""
+    if NOT_A_DAY_OFF.search(summary) or OBSERVANCE_DESCRIPTION.search(first_line):
         return False
     categories = event.get("CATEGORIES")
     listed = categories if isinstance(categories, list) else [categories] if categories is not None else []
     names = {str(name).strip().lower() for entry in listed for name in getattr(entry, "cats", [entry])}
-    return bool(AWAY_WORDS.search(summary)) or bool(names & {"holiday", "holidays", "public holiday"})
+    holiday_entry = (
+        holiday_calendar or bool(names & HOLIDAY_CATEGORIES) or bool(PUBLIC_HOLIDAY_DESCRIPTION.search(first_line))
+    )
+    return holiday_entry or bool(AWAY_WORDS.search(summary))
 
 
 def _synthetic_uid(summary: str, starts_at: dt.datetime) -> str:
