@@ -137,8 +137,14 @@ def _factors(facts: UrgencyFacts, today: dt.date, c: Coefficients) -> list[tuple
 def score(facts: UrgencyFacts, today: dt.date, c: Coefficients) -> tuple[float, float, str]:
     """Return the urgency score, its time pressure (without importance) and the quadrant, without building the
     terms (to rank thousands of tasks quickly)."""
+    return _sum(_factors(facts, today, c), facts, today, c)
+
+
+def _sum(
+    found: list[tuple[str, float, float]], facts: UrgencyFacts, today: dt.date, c: Coefficients
+) -> tuple[float, float, str]:
     total = pressure = 0.0
-    for term, factor, coefficient in _factors(facts, today, c):
+    for term, factor, coefficient in found:
         total += factor * coefficient
         if term != "importance":
             pressure += factor * coefficient
@@ -207,11 +213,12 @@ def _why(term: str, facts: UrgencyFacts, today: dt.date) -> str:
 
 def urgency(facts: UrgencyFacts, today: dt.date, c: Coefficients) -> Urgency:
     """Return the urgency of a task with each term and its reason (terms that add nothing are left out)."""
+    found = _factors(facts, today, c)
     terms = tuple(
         Term(term, round(factor, 4), coefficient, round(factor * coefficient, 4), _why(term, facts, today))
-        for term, factor, coefficient in _factors(facts, today, c)
+        for term, factor, coefficient in found
     )
-    total, _, box = score(facts, today, c)
+    total, _, box = _sum(found, facts, today, c)
     return Urgency(total, terms, box)
 
 
