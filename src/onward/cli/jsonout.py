@@ -46,31 +46,34 @@ def _scalar(value: Any) -> str:
     raise _Unsupported
 
 
-def _write(value: Any, out: list[str], level: int, unit: str) -> None:
-    # Strings, floats and ints are written inline (no call): they are nearly every value of a listing.
+def _write(value: Any, out: list[str], level: int, unit: str, keys: dict[tuple[int, str], str]) -> None:
+    # Strings, floats and ints are written inline (no call): they are nearly every value of a listing. `keys`
+    # remembers each key as written at each depth ("\n  \"title\": "): a listing repeats a dozen keys.
     kind = type(value)
     if kind is dict:
         if not value:
             out.append("{}")
             return
-        inner = "\n" + unit * (level + 1)
-        glue = "{" + inner
+        opening = "{"
         for key, item in value.items():
-            if type(key) is not str:
-                raise _Unsupported
+            head = keys.get((level, key))
+            if head is None:
+                if type(key) is not str:
+                    raise _Unsupported
+                head = keys[(level, key)] = "\n" + unit * (level + 1) + encode_basestring(key) + ": "
             item_kind = type(item)
             if item_kind is str:
-                out.append(glue + encode_basestring(key) + ": " + encode_basestring(item))
+                out.append(opening + head + encode_basestring(item))
             elif item_kind is int:
-                out.append(glue + encode_basestring(key) + ": " + _int_repr(item))
+                out.append(opening + head + _int_repr(item))
             elif item_kind is float and item - item == 0.0:  # finite
-                out.append(glue + encode_basestring(key) + ": " + _float_repr(item))
+                out.append(opening + head + _float_repr(item))
             elif item_kind is dict or item_kind is list or item_kind is tuple:
-                out.append(glue + encode_basestring(key) + ": ")
-                _write(item, out, level + 1, unit)
+                out.append(opening + head)
+                _write(item, out, level + 1, unit, keys)
             else:
-                out.append(glue + encode_basestring(key) + ": " + _scalar(item))
-            glue = "," + inner
+                out.append(opening + head + _scalar(item))
+            opening = ","
         out.append("\n" + unit * level + "}")
     elif kind is list or kind is tuple:
         if not value:
@@ -82,7 +85,7 @@ def _write(value: Any, out: list[str], level: int, unit: str) -> None:
             item_kind = type(item)
             if item_kind is dict or item_kind is list or item_kind is tuple:
                 out.append(glue)
-                _write(item, out, level + 1, unit)
+                _write(item, out, level + 1, unit, keys)
             else:
                 out.append(glue + _scalar(item))
             glue = "," + inner
@@ -95,7 +98,7 @@ def dumps(value: Any, *, indent: int = 1, default: Callable[[Any], Any] | None =
     """Return `json.dumps(value, indent=indent, ensure_ascii=False, default=default)`."""
     out: list[str] = []
     try:
-        _write(value, out, 0, " " * indent)
+        _write(value, out, 0, " " * indent, {})
     except (_Unsupported, RecursionError):
         return json.dumps(value, default=default, indent=indent, ensure_ascii=False)
     return "".join(out)
