@@ -15,7 +15,8 @@ def cli_reference() -> str:
     """Return the CLI reference: `onward --help` and each command's --help, as Markdown."""
     import typer
 
-    from onward.cli.main import main, make_app
+    from onward.cli.app import make_app
+    from onward.cli.main import main
 
     command = typer.main.get_command(make_app())
     names = list(command.commands) if hasattr(command, "commands") else []  # type: ignore[attr-defined]

@@ -1,6 +1,6 @@
 """Autogenerate a migration on a domain's own branch of revisions.
 
-    python scripts/new_migration.py "what changed" --branch workload --rev-id 0003_workload
+python scripts/new_migration.py "what changed" --branch workload --rev-id 0003_workload
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from typing import Any
 import typer
 from fastapi.testclient import TestClient
 
-from onward.cli.main import make_app
+from onward.cli.app import make_app
 from onward.settings import Settings
 from onward.web.app import create_app
 

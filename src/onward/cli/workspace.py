@@ -60,7 +60,7 @@ def import_(
     file: Path = typer.Argument(..., help="An Onward export (JSON)."),
     merge: bool = typer.Option(False, "--merge", help="Add to a workspace that already holds data."),
 ) -> None:
-    from onward.cli.main import read_json_file
+    from onward.cli.app import read_json_file
 
     data = read_json_file(file)
     added = services_of(ctx).import_(data, merge=merge)

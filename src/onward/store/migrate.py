@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from sqlalchemy import Connection, Engine, inspect, text
 
 from onward.store.base import Base
+from onward.store.heads import MIGRATIONS, script_heads
 
-MIGRATIONS = Path(__file__).parent / "migrations"
-_REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
-_DOWN_REVISION = re.compile(r"^down_revision\s*=\s*(.+)$", re.MULTILINE)
+__all__ = ["MIGRATIONS", "alembic_config", "include_object", "new_revision", "script_heads", "upgrade"]
 
 
 def alembic_config(connection: object | None = None) -> object:
@@ -28,24 +24,6 @@ def include_object(_object: object, name: str | None, type_: str, _reflected: bo
     """Alembic's filter: leave out what a domain builds in its migrations only (models list it in the
     metadata's "migration_only" set, e.g. reflection's full-text index), so schema comparisons ignore it."""
     return name not in Base.metadata.info.get("migration_only", ())
-
-
-def script_heads() -> set[str] | None:
-    """Return the newest revision of every branch, read from the revision files' headers, or None if unsure.
-
-    Importing Alembic to learn this costs a third of a second, paid by every CLI command; reading the
-    headers costs a millisecond. Any file this cannot read sends the caller to Alembic itself.
-    """
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        revision, down = _REVISION.search(source), _DOWN_REVISION.search(source)
-        if revision is None or down is None:
-            return None
-        revisions.add(revision[1])
-        parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down[1]))
-    return revisions - parents or None
 
 
 def _current_heads(connection: Connection) -> set[str]:

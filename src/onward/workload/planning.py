@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 
@@ -25,8 +25,9 @@ from onward.workload.models import (
     Task,
     TaskDependency,
 )
+from onward.workload.ranking import ActiveTask, explain_all, rank
 from onward.workload.schemas import CapacityExceptionView, CapacityView, PriorityView
-from onward.workload.urgency import Coefficients, UrgencyFacts, scores, urgency
+from onward.workload.urgency import Coefficients
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement
@@ -36,30 +37,6 @@ if TYPE_CHECKING:
 # Used until the person says otherwise: a 40-hour week, Monday to Friday.
 DEFAULT_DAY_HOURS = (8.0, 8.0, 8.0, 8.0, 8.0, 0.0, 0.0)
 MeetingHours = Callable[[dt.date, int], Sequence[float]]
-
-
-class ActiveTask(NamedTuple):
-    """An open or waiting task with what the forecast, priorities and hand-off planner read from it.
-
-    A named tuple: the workload page builds 2,000 of them per request.
-    """
-
-    id: int
-    title: str
-    responsibility_id: int | None
-    responsibility: str | None
-    origin: str | None
-    due: dt.date | None
-    hours: float
-    importance: int
-    status: str
-    entered: dt.date
-    recurrence: str | None
-    locked: bool
-    can_hand_off: bool
-    enjoyment: str | None
-    skill: int | None
-    effort: float | None  # effort hours (each next occurrence of a recurring task needs them)
 
 
 def spread_day_hours(weekly_hours: float | None, days: dict[str, float], current: Sequence[float]) -> tuple[float, ...]:
@@ -255,40 +232,13 @@ class Planning:
         fast) and `explain(views)` fills in the ones a page shows.
         """
         active = list(tasks) if tasks is not None else self.active_tasks()
-        ids = {t.id for t in active}
         with self.workspace.session() as session:
             links = session.execute(select(TaskDependency.task_id, TaskDependency.depends_on_id)).all()
-        # Taskwarrior: a task is blocked while a task it depends on is pending, and blocking while a
-        # pending task depends on it.
-        blocked = {a for a, b in links if a in ids and b in ids}
-        blocking = {b for a, b in links if a in ids and b in ids}
-        today, c = self.workspace.today, self.coefficients()
-        result = []
-        ranked = scores(
-            [t.due for t in active],
-            [t.importance for t in active],
-            [t.entered for t in active],
-            [t.status == "waiting" for t in active],
-            [t.id in blocking for t in active],
-            [t.id in blocked for t in active],
-            today,
-            c,
-        )
-        for t, (total, pressure, box) in zip(active, ranked, strict=True):
-            view = PriorityView(t.id, t.title, t.responsibility, t.due, t.hours, t.importance, t.status, total, [],
-                                box, pressure, t.entered, t.id in blocking, t.id in blocked)  # fmt: skip
-            result.append(view)
-        result.sort(key=lambda p: (-p.urgency, p.due or dt.date.max, p.id))
-        if explain:
-            self.explain(result)
-        return result
+        return rank(active, [(a, b) for a, b in links], self.workspace.today, self.coefficients(), explain=explain)
 
     def explain(self, views: Sequence[PriorityView]) -> None:
         """Fill in the urgency terms of these priorities (each term's factor, weight, points and reason)."""
-        today, c = self.workspace.today, self.coefficients()
-        for p in views:
-            facts = UrgencyFacts(p.due, p.importance, p.entered, p.status, p.blocking, p.blocked)
-            p.urgency_terms = list(urgency(facts, today, c).terms)
+        explain_all(views, self.workspace.today, self.coefficients())
 
     # ---- drift ----
 

@@ -17,7 +17,7 @@ from onward.workload.changes import ChangeView
 from onward.workload.forecast import Forecast
 from onward.workload.handoff.schedule import SPAN_WEEKS
 from onward.workload.models import MISTAKE_CAUSES, RECURRENCES, STATUSES, WEEKDAYS
-from onward.workload.planning import ActiveTask
+from onward.workload.ranking import ActiveTask
 from onward.workload.schemas import (
     CapacityView,
     ColleagueView,

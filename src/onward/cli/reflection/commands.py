@@ -221,7 +221,7 @@ def journal_export(
 
 @journal_app.command("import", help=messages.JOURNAL_IMPORT_HELP)
 def journal_import(ctx: typer.Context, path: Path = typer.Argument(..., help="jrnl's JSON export.")) -> None:
-    from onward.cli.main import read_json_file
+    from onward.cli.app import read_json_file
     from onward.errors import BadInput
 
     data = read_json_file(path)

@@ -7,16 +7,12 @@ each command so `onward --help` stays fast.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 import typer
 
 from onward.cli import messages
 from onward.cli.common import print_json, services_of
+from onward.cli.workload.listing import priority_json, task_json, text_lines
 from onward.fields import hours, optional_date, optional_hours, optional_int, required_date
-
-if TYPE_CHECKING:
-    from onward.workload.schemas import PriorityView, TaskView
 
 tasks_app = typer.Typer(help=messages.TASKS_HELP, no_args_is_help=True)
 calendar_app = typer.Typer(help=messages.CALENDAR_HELP, no_args_is_help=True)
@@ -46,26 +42,6 @@ def _hours(value: float) -> str:
 
 
 # ---- tasks ----
-
-
-def task_json(task: TaskView, priority: PriorityView | None) -> dict[str, Any]:
-    """Return the contract shape of a task in `onward tasks list --json`."""
-    return {
-        "id": task.id,
-        "title": task.title,
-        "responsibility": task.responsibility,
-        "due": task.due.isoformat() if task.due else None,
-        "remaining_hours": task.hours,
-        "effort_hours": task.effort_hours,
-        "importance": task.importance,
-        "status": task.status,
-        "urgency": priority.urgency if priority else 0.0,
-        "urgency_terms": [
-            {"term": t.term, "factor": t.factor, "coefficient": t.coefficient, "points": t.points, "why": t.why}
-            for t in (priority.urgency_terms if priority else [])
-        ],
-        "quadrant": priority.quadrant if priority else None,
-    }
 
 
 @tasks_app.command("add", help=messages.TASKS_ADD_HELP)
@@ -105,42 +81,12 @@ def tasks_list(
         tasks.sort(key=lambda t: (t.id not in ranked, -(ranked[t.id].urgency if t.id in ranked else 0), t.id))
         rows = [task_json(t, ranked.get(t.id)) for t in tasks]
     else:
-        rows = [_priority_json(p) for p in priorities]
+        rows = [priority_json(p) for p in priorities]
     if as_json:
         print_json(rows)
         return
-    if not rows:
-        typer.echo(messages.NO_TASKS)
-        return
-    typer.echo(f"{'id':>6} {'urg':>5} {'due':<10} {'hours':>5} imp  task")
-    for row in rows:
-        duty = f"  ({row['responsibility']})" if row["responsibility"] else ""
-        state = f" [{row['status']}]" if row["status"] != "open" else ""
-        terms = ", ".join(f"{t['term']} {t['points']:+.1f}" for t in row["urgency_terms"])
-        typer.echo(
-            f"{row['id']:>6} {row['urgency']:>5.1f} {row['due'] or '':<10} {_hours(row['remaining_hours']):>5} "
-            f"{row['importance']:>3}  {row['title']}{duty}{state}"
-        )
-        if terms:
-            typer.echo(f"{'':>18}{terms}")
-
-
-def _priority_json(p: PriorityView) -> dict[str, Any]:
-    return {
-        "id": p.id,
-        "title": p.title,
-        "responsibility": p.responsibility,
-        "due": p.due.isoformat() if p.due else None,
-        "remaining_hours": p.hours,
-        "importance": p.importance,
-        "status": p.status,
-        "urgency": p.urgency,
-        "urgency_terms": [
-            {"term": t.term, "factor": t.factor, "coefficient": t.coefficient, "points": t.points, "why": t.why}
-            for t in p.urgency_terms
-        ],
-        "quadrant": p.quadrant,
-    }
+    for line in text_lines(rows):
+        typer.echo(line)
 
 
 @tasks_app.command("show", help=messages.TASKS_SHOW_HELP)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from onward.background import Progress, Reporter
 from onward.cli.common import print_json, services_of
-from onward.errors import BadInput, OnwardError
-from onward.workload.files.service import READING, SAVING, TaskImportResult
+
+if TYPE_CHECKING:  # imported inside the commands: `onward --help` and other commands must not load the store
+    from onward.background import Progress, Reporter
+    from onward.errors import OnwardError
+    from onward.workload.files.service import TaskImportResult
 
 # What these commands say to the person (kept here, beside the commands, in messages.py style).
 TASKS_IMPORT_HELP = (
@@ -66,6 +69,8 @@ def _import_with_bar(run: Callable[[Reporter], TaskImportResult], filename: str)
     """
     from onward.background import BackgroundWork
     from onward.cli.progress import with_progress_bar
+    from onward.errors import BadInput, OnwardError
+    from onward.workload.files.service import READING, SAVING
 
     def work(reporter: Reporter) -> TaskImportResult | OnwardError:
         try:

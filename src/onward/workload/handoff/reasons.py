@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from onward.workload.handoff.schedule import Placement
-from onward.workload.planning import ActiveTask
+from onward.workload.ranking import ActiveTask
 
 
 def day_words(d: dt.date | None) -> str:

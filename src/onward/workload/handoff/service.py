@@ -28,7 +28,8 @@ from onward.workload.schemas import ColleagueView
 if TYPE_CHECKING:
     from onward.workload.changes import Changes, ChangeView
     from onward.workload.forecast import Forecast
-    from onward.workload.planning import ActiveTask, Planning
+    from onward.workload.planning import Planning
+    from onward.workload.ranking import ActiveTask
     from onward.workload.tasks import Tasks
     from onward.workspace import Workspace
 
