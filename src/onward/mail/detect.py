@@ -208,9 +208,12 @@ _CUE_WORDS = frozenset(
 )
 
 
+_NAMED = re.compile(r"^\s*\w+\s*[,:-]")
+
+
 def _is_directive(sentence: str, words: list[str]) -> bool:
     # "Mark, please…" or "Kyle, I think…": a name and a comma before the verb
-    body = words[1:] if len(words) > 1 and re.match(r"^\s*\w+\s*[,:-]", sentence) else words
+    body = words[1:] if len(words) > 1 and _NAMED.match(sentence) else words
     starts_with_verb = len(body) >= 3 and body[0] in IMPERATIVE_VERBS
     if not starts_with_verb and _CUE_WORDS.isdisjoint(words):
         return False
@@ -227,11 +230,22 @@ def _is_directive(sentence: str, words: list[str]) -> bool:
 
 # A mailing: newsletters and offers ask everyone on the list, not the reader.
 _MAILING = re.compile(r"\bunsubscribe\b|\bprivacy policy\b|\bclick here\b|\bopt[- ]out\b", re.IGNORECASE)
+_MAILING_WORDS = ("unsubscribe", "privacy policy", "click here", "opt")
+
+
+def _mailing(text: str) -> bool:
+    """Is it a mailing? The pattern is run only on text that might hold one of its words (all non-ASCII text:
+    a case-blind pattern also matches a few non-ASCII letters, such as the Kelvin sign for "k")."""
+    if text.isascii():
+        lower = text.lower()
+        if not any(word in lower for word in _MAILING_WORDS):
+            return False
+    return _MAILING.search(text) is not None
 
 
 def find_request(newest: str) -> str:
     """Return the first sentence of the newest part that asks something of the reader, or ""."""
-    if _MAILING.search(newest):
+    if _mailing(newest):
         return ""
     for sentence in sentences(newest):
         words = _words(sentence)

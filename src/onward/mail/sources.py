@@ -10,8 +10,8 @@ import os
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from onward.errors import BadInput
 
@@ -22,9 +22,9 @@ NOT_MESSAGE_NAMES = ("dovecot", "maildirfolder", "subscriptions", "courier", ".d
 READ_CHUNK = 1 << 20
 
 
-@dataclass(frozen=True)
-class RawMessage:
-    """One message's bytes, where it was found (named in a report of broken ones) and its folder."""
+class RawMessage(NamedTuple):
+    """One message's bytes, where it was found (named in a report of broken ones) and its folder. A named
+    tuple: made once per message, it costs a fraction of a frozen dataclass."""
 
     where: str
     folder: str
