@@ -230,7 +230,6 @@ def _is_directive(sentence: str, words: list[str]) -> bool:
 
 # A mailing: newsletters and offers ask everyone on the list, not the reader.
 _MAILING = re.compile(r"\bunsubscribe\b|\bprivacy policy\b|\bclick here\b|\bopt[- ]out\b", re.IGNORECASE)
-_MAILING_WORDS = ("unsubscribe", "privacy policy", "click here", "opt")
 
 
 def _mailing(text: str) -> bool:
@@ -238,13 +237,21 @@ def _mailing(text: str) -> bool:
     a case-blind pattern also matches a few non-ASCII letters, such as the Kelvin sign for "k")."""
     if text.isascii():
         lower = text.lower()
-        if not any(word in lower for word in _MAILING_WORDS):
+        words = "unsubscribe" in lower or "privacy policy" in lower or "click here" in lower or "opt" in lower
+        if not words:
             return False
     return _MAILING.search(text) is not None
 
 
+# A sentence can ask only with a question mark, or with one of these words: a text with neither asks nothing,
+# and is not split into sentences at all (most mail: notes, replies, FYIs).
+_ASKING_WORDS = IMPERATIVE_VERBS | _CUE_WORDS
+
+
 def find_request(newest: str) -> str:
     """Return the first sentence of the newest part that asks something of the reader, or ""."""
+    if "?" not in newest and _ASKING_WORDS.isdisjoint(_words(newest)):
+        return ""  # a sentence's words are words of the whole text: none of them can ask
     if _mailing(newest):
         return ""
     for sentence in sentences(newest):

@@ -42,7 +42,6 @@ _FOOTER = re.compile(
     r"^.*\b(?:this\ e-?mail|this\ message|the\ information\ contained)\b.*\b(?:intended|confidential|privileged)\b.*",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
 )
-_FOOTER_WORDS = ("intended", "confidential", "privileged")
 _BLANK_RUNS = re.compile(r"\n\s*\n+")
 
 
@@ -53,13 +52,13 @@ def _first(text: str, pattern: re.Pattern[str], costly: re.Pattern[str], needed:
     return min(starts) if starts else None
 
 
-def _might_hold(text: str, words: tuple[str, ...]) -> bool:
-    """False only when `text` surely holds none of `words`, in any case (non-ASCII text is always searched:
-    a case-blind pattern also matches a few non-ASCII letters, such as the Kelvin sign for "k")."""
+def _might_be_a_footer(text: str) -> bool:
+    """False only when `text` surely holds no legal footer: none of its last words, in any case (non-ASCII
+    text is always searched: a case-blind pattern also matches a few non-ASCII letters, such as "ſ" for "s")."""
     if not text.isascii():
         return True
     lower = text.lower()
-    return any(word in lower for word in words)
+    return "intended" in lower or "confidential" in lower or "privileged" in lower
 
 
 def newest_part(body: str) -> str:
@@ -68,7 +67,7 @@ def newest_part(body: str) -> str:
     quote = _first(text, _QUOTE_START, _QUOTE_DATE, "/" in text)
     if quote is not None:
         text = text[:quote]
-    signature = _first(text, _SIGNATURE, _FOOTER, _might_hold(text, _FOOTER_WORDS))
+    signature = _first(text, _SIGNATURE, _FOOTER, _might_be_a_footer(text))
     # "Thanks," at the very start is a whole message ("Thanks, that works"), not a sign-off.
     if signature is not None and text[:signature].strip():
         text = text[:signature]

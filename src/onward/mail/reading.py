@@ -165,7 +165,7 @@ def key_of(message_id: str, date: str, sender: str, to: str, subject: str) -> st
 
 def read_message(raw: bytes, folder: str = "") -> MailRecord:
     """Return the MailRecord of one raw message, or raise BrokenMessage saying why it cannot be used."""
-    if not raw.strip():
+    if not raw or raw.isspace():  # not raw.strip(): that copies the whole message
         raise BrokenMessage("empty")
     split = raw.find(b"\n\n")
     crlf = raw.find(b"\r\n\r\n")

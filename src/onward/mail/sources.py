@@ -86,7 +86,7 @@ _SEPARATOR = re.compile(rb"\r?\n\r?\nFrom [^\n]*\n")
 
 def _mbox(path: Path) -> Iterator[RawMessage]:
     """Split an mbox at its "From " separator lines (">From " quoting undone), reading 1 MB at a time."""
-    folder, number = path.stem, 0
+    folder, name, number = path.stem, path.name, 0
     with path.open("rb") as handle:
         buffer = handle.read(READ_CHUNK)
         if buffer.startswith(b"From "):
@@ -98,14 +98,14 @@ def _mbox(path: Path) -> Iterator[RawMessage]:
             start = 0
             for separator in _SEPARATOR.finditer(buffer):
                 number += 1
-                yield RawMessage(f"{path.name} message {number}", folder, _unquote(buffer[start : separator.start()]))
+                yield RawMessage(f"{name} message {number}", folder, _unquote(buffer[start : separator.start()]))
                 start = separator.end()
             buffer = buffer[start:]
             if not chunk:
                 break
     if buffer.strip():
         number += 1
-        yield RawMessage(f"{path.name} message {number}", folder, _unquote(buffer.rstrip(b"\r\n") + b"\n"))
+        yield RawMessage(f"{name} message {number}", folder, _unquote(buffer.rstrip(b"\r\n") + b"\n"))
 
 
 def _unquote(message: bytes) -> bytes:

@@ -25,7 +25,7 @@ def bulk_insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) 
     if not rows:
         return
     owner = session_owner(session)
-    if owner is not None and any(row.get("owner_id") != owner for row in rows):
+    if owner is not None and {row.get("owner_id") for row in rows} != {owner}:
         raise OwnerScopeError(f"{model.__name__} rows must belong to the session's owner")
     table: Table = model.__table__
     check_rows(table, rows, table.name.replace("_", " "))  # the columns' limits, as on every other write
