@@ -136,11 +136,23 @@ def _message_files(root: Path, *, eml_only: bool) -> Iterator[tuple[str, str, st
 def _tree(root: Path, *, eml_only: bool) -> Iterator[RawMessage]:
     for file, where, folder in _message_files(root, eml_only=eml_only):
         try:
-            with open(file, "rb") as handle:  # noqa: PTH123 - strings: speed
-                data = handle.read()
+            data = _read_file(file)
         except OSError:
             data = b""  # unreadable: reported as a broken message ("empty"), the rest goes on
         yield RawMessage(where, folder, data, 1)
+
+
+def _read_file(file: str) -> bytes:
+    """The whole file, read with the bare system calls until the end: for 100,000 small files, half the time of
+    open().read(), whose buffered file object costs more than the reading."""
+    descriptor = os.open(file, os.O_RDONLY)
+    try:
+        parts = [os.read(descriptor, READ_CHUNK)]
+        while parts[-1]:
+            parts.append(os.read(descriptor, READ_CHUNK))
+    finally:
+        os.close(descriptor)
+    return parts[0] if len(parts) == 2 else b"".join(parts)
 
 
 def _csv(path: Path) -> Iterator[RawMessage]:
