@@ -2,8 +2,10 @@
 written to SQLite) next to a bare header-only parse of the same files with the standard library (compat32,
 the floor). Goal: at least 60% of the floor, with flat memory (peak RSS printed for a quarter and the whole).
 Rates are per CPU second of each measuring process (the cores are shared); wall-clock rates are printed too.
+Floor and import run in turns (3 rounds each by default): the rates are the rounds' medians, each with its
+spread, and the share of the floor is the median of each import round against the floor round just before it.
 
-    python bench/mail_import.py [--messages 100000]     (default 20,000: the CPU is shared)
+    python bench/mail_import.py [--messages 100000] [--rounds 3]     (default 20,000: the CPU is shared)
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 DEFAULT_MESSAGES = 20_000
+DEFAULT_ROUNDS = 3
 
 
 def write_mailboxes(folder: Path, count: int) -> tuple[Path, Path]:
@@ -112,14 +115,27 @@ def measure(kind: str, path: Path, database: Path) -> dict[str, float]:
     return data
 
 
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _spread(values: list[float]) -> str:
+    """The rounds' range around their median, as a share of it: "±4%" (half the range)."""
+    return f"±{(max(values) - min(values)) / 2 / _median(values):.0%}"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=int(os.environ.get("ONWARD_BENCH_MAIL", DEFAULT_MESSAGES)))
+    parser.add_argument("--rounds", type=int, default=DEFAULT_ROUNDS, help="floor and import rounds, alternating")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv if argv is not None else (sys.argv[1:] if __name__ == "__main__" else []))
     if args.child:
         child(args.child[0], Path(args.child[1]), Path(args.child[2]))
         return
+    rounds = max(1, args.rounds)
     with tempfile.TemporaryDirectory(prefix="onward-bench-mail-") as folder:
         work = Path(folder)
         quarter = work / "quarter"
@@ -127,19 +143,30 @@ def main(argv: list[str] | None = None) -> None:
         sizes = {"quarter": write_mailboxes(quarter, args.messages // 4), "whole": write_mailboxes(work, args.messages)}
         for index, kind in enumerate(("mbox", "Maildir")):
             whole = sizes["whole"][index]
-            base = measure("floor", whole, work / "unused.sqlite")
-            ours = measure("import", whole, work / f"{kind}.sqlite")
+            # Floor and import alternate, round by round, so a busy neighbour slows both alike; each import
+            # writes a fresh database.
+            floors, imports = [], []
+            for number in range(rounds):
+                floors.append(measure("floor", whole, work / "unused.sqlite"))
+                imports.append(measure("import", whole, work / f"{kind}-{number}.sqlite"))
             small = measure("import", sizes["quarter"][index], quarter / f"{kind}.sqlite")
             # Rates per CPU second of each process (the machine's cores are shared, so wall time says more
-            # about the neighbours than about the code); wall-clock rates follow in brackets.
-            floor_rate, rate = base["count"] / base["cpu_seconds"], ours["count"] / ours["cpu_seconds"]
-            floor_wall, wall = base["count"] / base["seconds"], ours["count"] / ours["seconds"]
+            # about the neighbours than about the code); wall-clock rates follow in brackets. Medians of the
+            # rounds, each with its spread (half the range, as a share of the median); the share of the floor
+            # is the median of each round's import against the floor run just before it.
+            floor_rates = [run["count"] / run["cpu_seconds"] for run in floors]
+            rates = [run["count"] / run["cpu_seconds"] for run in imports]
+            shares = [ours / base for ours, base in zip(rates, floor_rates, strict=True)]
+            floor_wall = _median([run["count"] / run["seconds"] for run in floors])
+            wall = _median([run["count"] / run["seconds"] for run in imports])
+            peak = max(run["peak_mb"] for run in imports)
             print(
-                f"mail import, {kind}, {int(ours['count']):,} messages: {rate:,.0f} msg/s, stdlib header-only floor "
-                f"{floor_rate:,.0f} msg/s: {rate / floor_rate:.0%} of the floor (goal 60%; by the clock {wall:,.0f} "
-                f"and {floor_wall:,.0f} msg/s, {wall / floor_wall:.0%}); peak RSS "
-                f"{ours['peak_mb']:.0f} MB ({small['peak_mb']:.0f} MB for a quarter as many; floor "
-                f"{base['peak_mb']:.0f} MB)"
+                f"mail import, {kind}, {int(imports[0]['count']):,} messages, median of {rounds} rounds: "
+                f"{_median(rates):,.0f} msg/s ({_spread(rates)}), stdlib header-only floor "
+                f"{_median(floor_rates):,.0f} msg/s ({_spread(floor_rates)}): {_median(shares):.0%} of the floor "
+                f"(rounds {min(shares):.0%}–{max(shares):.0%}; goal 60%) [by the clock {wall:,.0f} and "
+                f"{floor_wall:,.0f} msg/s, {wall / floor_wall:.0%}]; peak RSS {peak:.0f} MB "
+                f"({small['peak_mb']:.0f} MB for a quarter as many; floor {max(r['peak_mb'] for r in floors):.0f} MB)"
             )
 
 

@@ -208,9 +208,12 @@ _CUE_WORDS = frozenset(
 )
 
 
+_NAMED = re.compile(r"^\s*\w+\s*[,:-]")
+
+
 def _is_directive(sentence: str, words: list[str]) -> bool:
     # "Mark, please…" or "Kyle, I think…": a name and a comma before the verb
-    body = words[1:] if len(words) > 1 and re.match(r"^\s*\w+\s*[,:-]", sentence) else words
+    body = words[1:] if len(words) > 1 and _NAMED.match(sentence) else words
     starts_with_verb = len(body) >= 3 and body[0] in IMPERATIVE_VERBS
     if not starts_with_verb and _CUE_WORDS.isdisjoint(words):
         return False
@@ -229,9 +232,27 @@ def _is_directive(sentence: str, words: list[str]) -> bool:
 _MAILING = re.compile(r"\bunsubscribe\b|\bprivacy policy\b|\bclick here\b|\bopt[- ]out\b", re.IGNORECASE)
 
 
+def _mailing(text: str) -> bool:
+    """Is it a mailing? The pattern is run only on text that might hold one of its words (all non-ASCII text:
+    a case-blind pattern also matches a few non-ASCII letters, such as the Kelvin sign for "k")."""
+    if text.isascii():
+        lower = text.lower()
+        words = "unsubscribe" in lower or "privacy policy" in lower or "click here" in lower or "opt" in lower
+        if not words:
+            return False
+    return _MAILING.search(text) is not None
+
+
+# A sentence can ask only with a question mark, or with one of these words: a text with neither asks nothing,
+# and is not split into sentences at all (most mail: notes, replies, FYIs).
+_ASKING_WORDS = IMPERATIVE_VERBS | _CUE_WORDS
+
+
 def find_request(newest: str) -> str:
     """Return the first sentence of the newest part that asks something of the reader, or ""."""
-    if _MAILING.search(newest):
+    if "?" not in newest and _ASKING_WORDS.isdisjoint(_words(newest)):
+        return ""  # a sentence's words are words of the whole text: none of them can ask
+    if _mailing(newest):
         return ""
     for sentence in sentences(newest):
         words = _words(sentence)

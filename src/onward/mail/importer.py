@@ -179,7 +179,7 @@ def _row(
         "message_key": record.key,
         "folder": record.folder,
         "direction": "sent" if sent else "received",
-        "to_me": bool(mine.intersection(record.to) or mine.intersection(record.cc)),
+        "to_me": not (mine.isdisjoint(record.to) and mine.isdisjoint(record.cc)),
         "from_address": record.from_address,
         "from_name": record.from_name,
         "to_addresses": ", ".join(record.to),

@@ -18,10 +18,14 @@ _QUOTE_START = re.compile(
       | \s*From:\s.+
       | \s*Sent\ by:\s.+
       | \s*To:\s.+
-      | .{0,80}\b\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*$
       | \s*_{20,}\s*$
     )""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
+)
+# A header line of a reply written with the date and time ("Jo Marsh 03/15/2001 10:15 AM"): searched apart, and
+# only in text with a "/" in it, as it is the costly one (the earlier of the two matches is where the quote starts).
+_QUOTE_DATE = re.compile(
+    r"^.{0,80}\b\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*$", re.IGNORECASE | re.MULTILINE
 )
 # A signature or a legal footer: everything after it is left out.
 _SIGNATURE = re.compile(
@@ -29,22 +33,42 @@ _SIGNATURE = re.compile(
         --\s*$
       | \s*(?:thanks|thank\ you|many\ thanks|regards|best\ regards|kind\ regards|best|cheers|sincerely
            |cordially|all\ the\ best|take\ care|love)[\s,.!]*$
-      | .*\b(?:this\ e-?mail|this\ message|the\ information\ contained)\b.*\b(?:intended|confidential|privileged)\b.*
       | \s*(?:sent\ from\ my\ \w+).*
     )""",
+    re.IGNORECASE | re.MULTILINE | re.VERBOSE,
+)
+# A legal footer line: searched apart, and only in text that holds one of its last words (the costly one).
+_FOOTER = re.compile(
+    r"^.*\b(?:this\ e-?mail|this\ message|the\ information\ contained)\b.*\b(?:intended|confidential|privileged)\b.*",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
 )
 _BLANK_RUNS = re.compile(r"\n\s*\n+")
 
 
+def _first(text: str, pattern: re.Pattern[str], costly: re.Pattern[str], needed: bool) -> int | None:
+    """Where the first match of `pattern`, or of `costly` when `needed`, starts in `text`; None for neither.
+    The same as one pattern with both as alternatives: the leftmost match of either."""
+    starts = [found.start() for found in (pattern.search(text), costly.search(text) if needed else None) if found]
+    return min(starts) if starts else None
+
+
+def _might_be_a_footer(text: str) -> bool:
+    """False only when `text` surely holds no legal footer: none of its last words, in any case (non-ASCII
+    text is always searched: a case-blind pattern also matches a few non-ASCII letters, such as "ſ" for "s")."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return "intended" in lower or "confidential" in lower or "privileged" in lower
+
+
 def newest_part(body: str) -> str:
     """Return the sender's own new text: above any quoted reply or forward, without the signature."""
     text = body.replace("\r\n", "\n").replace("\r", "\n")
-    quote = _QUOTE_START.search(text)
+    quote = _first(text, _QUOTE_START, _QUOTE_DATE, "/" in text)
     if quote is not None:
-        text = text[: quote.start()]
-    signature = _SIGNATURE.search(text)
+        text = text[:quote]
+    signature = _first(text, _SIGNATURE, _FOOTER, _might_be_a_footer(text))
     # "Thanks," at the very start is a whole message ("Thanks, that works"), not a sign-off.
-    if signature is not None and text[: signature.start()].strip():
-        text = text[: signature.start()]
+    if signature is not None and text[:signature].strip():
+        text = text[:signature]
     return _BLANK_RUNS.sub("\n", text).strip()

