@@ -45,7 +45,7 @@ def run_highs(program: Program, *, time_limit_s: float, presolve: bool, mip_rel_
     from scipy.optimize import Bounds, LinearConstraint, milp
 
     started = time.perf_counter()
-    cost, upper, integer, matrix, lo, hi = program.columns.arrays()
+    cost, lower_bound, upper, integer, matrix, lo, hi = program.columns.arrays()
     constraints = LinearConstraint(matrix, lo, hi)
 
     def solve(
@@ -61,8 +61,7 @@ def run_highs(program: Program, *, time_limit_s: float, presolve: bool, mip_rel_
                 options={"time_limit": left, "presolve": presolve, "mip_rel_gap": gap, "disp": False},
             )
 
-    zeros = np.zeros(len(cost))
-    relaxed = solve(zeros, upper, np.zeros_like(integer), mip_rel_gap)
+    relaxed = solve(lower_bound, upper, np.zeros_like(integer), mip_rel_gap)
     if relaxed.status == 0:
         x = np.asarray(relaxed.x)
         choices = program.whole_number_columns()
@@ -70,7 +69,7 @@ def run_highs(program: Program, *, time_limit_s: float, presolve: bool, mip_rel_
         values = np.where(has, x[np.maximum(choices, 0)], 0.0)
         undecided = (has & (np.abs(values - np.round(values)) > WHOLE)).any(axis=1)
         fixed = choices[~undecided][has[~undecided]]
-        lower, upper_fixed = zeros.copy(), upper.copy()
+        lower, upper_fixed = lower_bound.copy(), upper.copy()
         lower[fixed] = upper_fixed[fixed] = np.round(x[fixed])
         # Presolve takes the fixed columns out: without it HiGHS would carry them all through its search.
         rounded = solve(lower, upper_fixed, integer, SETTLE_GAP, presolve=True)
@@ -86,7 +85,7 @@ def run_highs(program: Program, *, time_limit_s: float, presolve: bool, mip_rel_
                     f"the relaxation decided all but {int(undecided.sum())} tasks; those settled, the plan is"
                     f" within {max(proved, 0.0):.3%} of the best possible",
                 )
-    result = solve(zeros, upper, integer, mip_rel_gap)
+    result = solve(lower_bound, upper, integer, mip_rel_gap)
     gap = getattr(result, "mip_gap", None)
     return Solution(
         None if result.x is None else np.asarray(result.x),
