@@ -150,7 +150,7 @@ def _all_integers_fit(column: Column[Any], values: list[Any]) -> bool:
         return False  # a bool or a float among them: the per-row check says which
     low, high = column.info.get("range", (None, None))
     lo, hi = (INT64[0] if low is None else low), (INT64[1] if high is None else high)
-    return lo <= min(numbers) and max(numbers) <= hi
+    return bool(lo <= min(numbers) and max(numbers) <= hi)
 
 
 def _label(table: Table) -> str:
