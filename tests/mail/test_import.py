@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from onward.errors import BadInput
+from onward.mail.sources import _SEPARATOR, _separators
 from onward.services import Services
 
 from .conftest import ENRON, raw, write_maildir, write_mbox
@@ -138,3 +139,10 @@ def test_any_mailbox_imports_its_good_messages_once_and_counts_the_rest(
     assert first.imported + first.duplicates + first.broken == len(messages)
     again = mail_services.mail.imports.import_path(mbox)
     assert (again.imported, again.duplicates, again.broken) == (0, first.imported + first.duplicates, first.broken)
+
+
+@given(st.lists(st.sampled_from([b"\r", b"\n", b"From ", b"From x\n", b"x", b">From ", b" "]), max_size=30))
+def test_mbox_separators_are_found_where_the_separator_pattern_finds_them(pieces: list[bytes]) -> None:
+    buffer = b"".join(pieces)
+    found = [(match.start(), match.end()) for match in _SEPARATOR.finditer(buffer)]
+    assert list(_separators(buffer)) == found

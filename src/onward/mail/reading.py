@@ -92,6 +92,8 @@ def _text(value: str | None) -> str:
     if "=?" in value:
         with contextlib.suppress(ValueError, LookupError, UnicodeError):  # a bad encoded word stays as it came
             value = str(make_header(decode_header(value)))
+    if "  " not in value and value.isprintable():  # no whitespace but single spaces: nothing to fold
+        return value.strip()
     return _SPACES.sub(" ", value).strip()
 
 

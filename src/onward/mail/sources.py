@@ -80,8 +80,31 @@ def _file(path: Path) -> Path:
     return path
 
 
-# A message ends where a blank line is followed by a "From " line (the mbox separator).
+# A message ends where a blank line is followed by a "From " line (the mbox separator). `_separators` finds
+# exactly what this pattern finds, with bytes.find (a pattern that starts with "\r?" is tried at every byte).
 _SEPARATOR = re.compile(rb"\r?\n\r?\nFrom [^\n]*\n")
+_CR, _LF = ord("\r"), ord("\n")
+
+
+def _separators(buffer: bytes) -> Iterator[tuple[int, int]]:
+    """(start, end) of each separator in `buffer`, as `_SEPARATOR.finditer` gives them: leftmost first, none
+    overlapping the one before."""
+    done = 0  # where the previous separator ended: the next starts here or later
+    at = buffer.find(b"\nFrom ")
+    while at != -1:
+        blank = at - 1  # the line feed that ends the blank line: right before, or before a carriage return
+        if blank >= done and buffer[blank] == _CR:
+            blank -= 1
+        if blank >= done and buffer[blank] == _LF:
+            start = blank - 1 if blank - 1 >= done and buffer[blank - 1] == _CR else blank
+            end = buffer.find(b"\n", at + 6)
+            if end == -1:
+                return  # the "From " line goes on past the buffer (and no separator can follow it)
+            yield start, end + 1
+            done = end + 1
+            at = buffer.find(b"\nFrom ", done)
+        else:
+            at = buffer.find(b"\nFrom ", at + 1)
 
 
 def _mbox(path: Path) -> Iterator[RawMessage]:
@@ -96,10 +119,10 @@ def _mbox(path: Path) -> Iterator[RawMessage]:
             if chunk:
                 buffer += chunk
             start = 0
-            for separator in _SEPARATOR.finditer(buffer):
+            for separator_start, separator_end in _separators(buffer):
                 number += 1
-                yield RawMessage(f"{name} message {number}", folder, _unquote(buffer[start : separator.start()]))
-                start = separator.end()
+                yield RawMessage(f"{name} message {number}", folder, _unquote(buffer[start:separator_start]))
+                start = separator_end
             buffer = buffer[start:]
             if not chunk:
                 break

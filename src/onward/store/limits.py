@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Column, Float, Integer, Numeric, String, Table, Text, event, inspect
@@ -107,7 +108,10 @@ def check_rows(table: Table, rows: Sequence[Mapping[str, Any]], label: str) -> N
             continue
         column = table.c[key]
         fine = _surely_fine(column)
-        if fine is None or _all_text_fits(column, [row[key] for row in rows]):
+        if fine is None:
+            continue
+        values = list(map(itemgetter(key), rows))
+        if _all_text_fits(column, values) or _all_integers_fit(column, values):
             continue
         for position, row in enumerate(rows, start=1):
             value = row[key]
@@ -132,6 +136,21 @@ def _all_text_fits(column: Column[Any], values: list[Any]) -> bool:
     if choices and not set(texts) <= set(choices):
         return False
     return "\x00" not in "".join(texts)  # joining makes no NUL that was not there
+
+
+def _all_integers_fit(column: Column[Any], values: list[Any]) -> bool:
+    """True when every value of an integer column is surely within its range, checked a column at a time with
+    built-ins (what `_surely_fine` tests one value at a time); False sends the column through the per-row check."""
+    if not isinstance(column.type, Integer):
+        return False
+    numbers = [value for value in values if value is not None]
+    if not numbers:
+        return True
+    if not set(map(type, numbers)) <= {int}:
+        return False  # a bool or a float among them: the per-row check says which
+    low, high = column.info.get("range", (None, None))
+    lo, hi = (INT64[0] if low is None else low), (INT64[1] if high is None else high)
+    return bool(lo <= min(numbers) and max(numbers) <= hi)
 
 
 def _label(table: Table) -> str:
