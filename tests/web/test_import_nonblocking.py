@@ -50,6 +50,7 @@ def test_health_answers_while_a_big_task_import_runs_and_the_page_shows_it_done(
         assert started.status_code == 303 and started.headers["location"] == "/workload/import#import-tasks"
         page = browser.get("/workload/import").text
         assert 'data-testid="import-progress"' in page and "Importing tasks.json" in page
+        assert 'href="/workload/import#import-tasks">See how far it is</a>' in page  # without JavaScript
 
         seen: list[tuple[str, int, int]] = []
         health_checks = 0

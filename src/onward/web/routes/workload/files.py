@@ -22,7 +22,7 @@ from onward.workload.files.service import READING, SAVING, CalendarImportResult,
 router = APIRouter()
 TEMPLATE = "workload/import.html"
 PAGE = "/workload/import"
-TASK_STEPS = {READING: "Reading the tasks", SAVING: "Saving tasks (compared with those already here)"}
+TASK_STEPS = {READING: "Reading the tasks", SAVING: "Comparing and saving the tasks"}
 CALENDAR_STEPS = {READING: "Reading the events", SAVING: "Saving the occurrences"}
 
 
