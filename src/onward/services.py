@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from onward.background import Reporter
 from onward.domains import REGISTRY, load_models, resolve
 from onward.errors import Conflict
 from onward.settings import Settings
@@ -174,14 +175,14 @@ class Services:
         with self.workspace.session() as session:
             return export_owner(session, self.workspace.owner_id)
 
-    def import_(self, data: Any, *, merge: bool = False) -> dict[str, int]:
+    def import_(self, data: Any, *, merge: bool = False, reporter: Reporter | None = None) -> dict[str, int]:
         """Add an export to the workspace (all or nothing); refuse a non-empty one unless merging."""
         from onward.store.transfer import import_owner
 
         if not merge and not self.is_empty():
             raise Conflict("the workspace already holds data; import with --merge to add to it")
         with self.workspace.session() as session:
-            return import_owner(session, self.workspace.owner_id, data, merge=merge)
+            return import_owner(session, self.workspace.owner_id, data, merge=merge, reporter=reporter)
 
     def backup(self, destination: Path) -> dict[str, int]:
         from onward.store.backup import backup

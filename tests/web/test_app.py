@@ -12,7 +12,7 @@ from onward.settings import Settings
 from onward.web.app import create_app
 from onward.web.pages import all_routes
 
-from .conftest import TOKEN, csrf
+from .conftest import TOKEN, csrf, import_upload
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
@@ -85,21 +85,28 @@ def test_export_download_and_import_upload(client: TestClient, settings: Setting
     data = exported.json()
     assert data["format"] == "onward-export"
     client.post("/workspace/own", data={"csrf_token": token})
-    response = client.post(
+    status, page = import_upload(
+        client,
         "/data/import",
+        "workspace",
         data={"csrf_token": token},
         files={"file": ("export.json", json.dumps(data), "application/json")},
     )
-    assert response.status_code == 200 and "Imported export.json" in response.text
+    assert status == 303 and "Imported export.json" in page
+    assert client.get("/api/data").json()["empty"] is False
 
 
 def test_a_bad_upload_says_what_is_wrong(client: TestClient) -> None:
     token = csrf(client)
-    response = client.post(
-        "/data/import", data={"csrf_token": token}, files={"file": ("notes.json", "{oops", "application/json")}
+    _, page = import_upload(
+        client,
+        "/data/import",
+        "workspace",
+        data={"csrf_token": token},
+        files={"file": ("notes.json", "{oops", "application/json")},
     )
-    assert response.status_code == 400
-    assert "notes.json: not JSON" in response.text
+    assert "Nothing was changed" in page and "notes.json: not JSON" in page
+    assert client.get("/api/data").json()["empty"] is True
 
 
 def test_backup_download_is_a_real_database_copy(client: TestClient) -> None:

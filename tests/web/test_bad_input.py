@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from onward.settings import Settings
 from onward.web.app import create_app
 
-from .conftest import TOKEN
+from .conftest import TOKEN, import_upload
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
@@ -78,11 +78,15 @@ def test_huge_ids_and_deep_json_are_bad_input_not_500(client: TestClient) -> Non
     huge = client.get(f"/api/workload/tasks/{2**64}")
     assert huge.status_code in (400, 404) and "error" in huge.json()
     deep = b"[" * 100_000 + b"]" * 100_000
-    response = client.post(
-        "/data/import", files={"file": ("deep.json", deep, "application/json")}, headers={"x-csrf-token": token}
+    _, page = import_upload(
+        client,
+        "/data/import",
+        "workspace",
+        files={"file": ("deep.json", deep, "application/json")},
+        headers={"x-csrf-token": token},
     )
-    assert response.status_code == 400
-    assert "nested too deeply" in response.text
+    assert "deep.json: not JSON (nested too deeply)" in page
+    assert client.get("/api/imports/workspace").json()["state"] == "failed"
 
 
 def test_a_duplicate_is_a_conflict_with_the_fields_named(settings: Settings) -> None:

@@ -16,7 +16,7 @@ from onward.settings import Settings
 from onward.web.app import create_app
 
 from ..conftest import TEST_CACHE_DIR
-from .conftest import TOKEN, csrf
+from .conftest import TOKEN, csrf, import_upload
 
 needs_ml = pytest.mark.skipif(not ml_available(), reason="the ml extra (sentence embeddings) is not installed")
 sqlite_only = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -52,28 +52,28 @@ def test_pasting_a_posting_imports_it_and_the_demo_ranks_it_with_reasons(client:
         "- Train and coach volunteer tutors\n"
     )
     form = {"csrf_token": csrf(client), "format": "text", "text": posting}
-    response = client.post("/fit/postings/import", data=form, follow_redirects=False)
-    assert response.status_code == 303
-    page = client.get(response.headers["location"])
-    assert "Imported: 1 added" in page.text
+    status, page = import_upload(client, "/fit/postings/import", "postings", data=form)
+    assert status == 303 and "Imported: 1 added" in page
     data = client.get("/api/fit/postings").json()
     titles = [r["title"] for r in data["results"]]
     assert "Literacy Program Lead" in titles[:2]
     lead = data["results"][titles.index("Literacy Program Lead")]
     assert "what you love" in lead["explanation"][0]
-    again = client.post("/fit/postings/import", data=form, follow_redirects=False)
-    assert "imported=0&merged=1" in again.headers["location"]
+    _, again = import_upload(client, "/fit/postings/import", "postings", data=form)
+    assert "Imported: 0 added, 1 merged into postings already here" in again
 
 
 def test_a_bad_upload_changes_nothing_and_says_which_record(client: TestClient) -> None:
     bad = b"title,company\nGood posting,Acme\n,Nameless Inc\n"
-    response = client.post(
+    _, page = import_upload(
+        client,
         "/fit/postings/import",
+        "postings",
         data={"csrf_token": csrf(client), "format": "csv"},
         files={"file": ("jobs.csv", bad, "text/csv")},
     )
-    assert response.status_code == 400
-    assert "jobs.csv line 3: the posting has no title" in response.text
+    assert "Nothing was imported: jobs.csv line 3: the posting has no title" in page
+    assert 'action="/fit/postings/import"' in page  # the form again
     assert client.get("/api/fit/postings").json()["total"] == 0
 
 

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from onward.network import views
 
-from .conftest import csrf
+from .conftest import csrf, import_upload
 
 
 def _demo(client: TestClient) -> str:
@@ -70,14 +70,24 @@ def test_upload_import_and_the_downloads(client: TestClient) -> None:
         b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Okoye;Ngozi\r\nFN:Ngozi Okoye\r\n"
         b"EMAIL;INTERNET:ngozi@x.example\r\nEND:VCARD\r\n"
     )
-    page = client.post(
-        "/network/import", data={"csrf_token": token, "format": ""}, files={"file": ("phone.vcf", vcard)}
+    status, page = import_upload(
+        client,
+        "/network/import",
+        "contacts",
+        data={"csrf_token": token, "format": ""},
+        files={"file": ("phone.vcf", vcard)},
     )
-    assert page.status_code == 200 and "phone.vcf (vcard): 1 added" in page.text
-    bad = client.post(
-        "/network/import", data={"csrf_token": token, "format": "linkedin"}, files={"file": ("x.csv", b"a,b\n1,2\n")}
+    assert status == 303 and "phone.vcf (vcard): 1 added" in page
+    contacts = client.get("/api/network/contacts").json()["total"]
+    _, bad = import_upload(
+        client,
+        "/network/import",
+        "contacts",
+        data={"csrf_token": token, "format": "linkedin"},
+        files={"file": ("x.csv", b"a,b\n1,2\n")},
     )
-    assert bad.status_code == 400 and "Nothing was imported: x.csv: not a LinkedIn Connections.csv" in bad.text
+    assert "Nothing was imported: x.csv: not a LinkedIn Connections.csv" in bad and 'action="/network/import"' in bad
+    assert client.get("/api/network/contacts").json()["total"] == contacts
     vcf = client.get("/network/contacts.vcf")
     assert vcf.headers["content-type"].startswith("text/vcard") and "FN:Ngozi Okoye" in vcf.text
     ics = client.get("/network/follow-ups.ics")

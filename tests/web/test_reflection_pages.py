@@ -14,7 +14,7 @@ from onward.cli.main import main
 from onward.services import Services
 from onward.settings import Settings
 
-from .conftest import csrf
+from .conftest import csrf, import_upload
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 JRNL_FILE = Path(__file__).resolve().parents[1] / "data" / "jrnl-export.json"
@@ -99,27 +99,26 @@ def test_search_marks_the_words_and_escapes_what_was_written(client: TestClient)
 def test_export_and_jrnl_import_round_trip_and_add_nothing_twice(client: TestClient) -> None:
     token = csrf(client)
 
-    def upload(content: bytes, name: str = "journal.json") -> object:
+    def upload(content: bytes, name: str = "journal.json") -> str:
+        """Upload through the form and follow it to the import's outcome (it runs in the background)."""
         files = {"file": (name, content, "application/json")}
-        return client.post("/reflection/import", data={"csrf_token": token}, files=files)
+        return import_upload(client, "/reflection/import", "journal", data={"csrf_token": token}, files=files)[1]
 
-    first = upload(JRNL_FILE.read_bytes())
-    assert first.status_code == 200 and "Imported 3 entries of 3" in first.text  # type: ignore[attr-defined]
-    again = upload(JRNL_FILE.read_bytes())
-    assert "Imported 0 entries of 3 in the file (3 were already here)" in again.text  # type: ignore[attr-defined]
+    assert "Imported 3 entries of 3" in upload(JRNL_FILE.read_bytes())
+    assert "Imported 0 entries of 3 in the file (3 were already here)" in upload(JRNL_FILE.read_bytes())
     markdown = client.get("/reflection/export.md")
     assert markdown.headers["content-disposition"].startswith("attachment")
     assert "## 2025-03-14 09:00 · A free entry" in markdown.text and "Called in sick." in markdown.text
     exported = client.get("/reflection/export.json").content
     assert len(json.loads(exported)["entries"]) == 3
-    assert "Imported 0 entries of 3" in upload(exported).text  # type: ignore[attr-defined]
+    assert "Imported 0 entries of 3" in upload(exported)
 
     broken = json.loads(JRNL_FILE.read_text())
     broken["entries"].append({"title": "Half", "date": "soon"})
     refused = upload(json.dumps(broken).encode())
-    assert refused.status_code == 400  # type: ignore[attr-defined]
-    assert "journal.json: entry 4 (&#39;Half&#39;)" in refused.text and "nothing was imported" in refused.text  # type: ignore[attr-defined]
-    assert "not JSON" in upload(b"{not json").text  # type: ignore[attr-defined]
+    assert "journal.json: entry 4 (&#39;Half&#39;)" in refused and "nothing was imported" in refused
+    assert client.get("/api/imports/journal").json()["state"] == "failed"
+    assert "journal.json: not JSON" in upload(b"{not json")
     assert client.get("/api/reflection/import").json()["entries"] == 3
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from onward.background import Reporter
 from onward.errors import BadInput
 from onward.network.contacts import ContactBook, clean, new_key
 from onward.network.linkedin import read_connections
@@ -25,6 +26,7 @@ from onward.store.bulk import bulk_insert
 from onward.workspace import Workspace
 
 FORMATS = ("vcard", "linkedin", "csv")
+PROGRESS_EVERY = 200  # contacts compared between reports to a progress bar
 LISTS = ("emails", "phones", "tags", "external_ids")
 FILLABLE = ("organisation", "role", "how_met", "met_on", "notes", "relationship", "cadence_days")
 
@@ -125,9 +127,18 @@ class ContactImports:
         self.workspace = workspace
         self.book = book
 
-    def import_data(self, data: bytes, name: str, format_: str | None = None) -> ContactImportResult:
-        """Return what importing a file's bytes did: added, merged, unchanged and refused (with reasons)."""
+    def import_data(
+        self, data: bytes, name: str, format_: str | None = None, reporter: Reporter | None = None
+    ) -> ContactImportResult:
+        """Return what importing a file's bytes did: added, merged, unchanged and refused (with reasons).
+
+        A `reporter` (onward.background) hears "reading", then "comparing" with the contacts done of total.
+        """
+        if reporter is not None:
+            reporter.step("reading")
         chosen, records, refused, notes = read_file(data, name, format_)
+        if reporter is not None:
+            reporter.step("comparing", done=0, total=len(records))
         result = ContactImportResult(file=name, format=chosen, refused=refused, notes=notes)
         owner = self.workspace.owner_id
         now = utcnow()
@@ -135,7 +146,9 @@ class ContactImports:
             book = _Book(list(session.scalars(select(Contact))))
             fresh: dict[int, dict[str, Any]] = {}  # new rows, by a negative id while this import runs
             touched: set[int] = set()
-            for record in records:
+            for number, record in enumerate(records, start=1):
+                if reporter is not None and number % PROGRESS_EVERY == 0:
+                    reporter.advance(PROGRESS_EVERY)
                 if not record.external_ids and not record.emails:
                     record.external_ids = [fingerprint(record)]
                 match = book.match(record)

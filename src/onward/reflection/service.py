@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from onward.background import Reporter
 from onward.errors import BadInput, NotFound, OnwardError
 from onward.reflection import export, jrnl, search
 from onward.reflection.drafts import Drafts
@@ -301,13 +302,20 @@ class ReflectionService:
         """Return every entry, oldest first, as one Markdown document."""
         return export.markdown(self._to_write(), today=self.today)
 
-    def import_jrnl(self, data: Any) -> JournalImport:
-        """Add the entries of a jrnl JSON export (all or nothing); entries already here are not added again."""
+    def import_jrnl(self, data: Any, reporter: Reporter | None = None) -> JournalImport:
+        """Add the entries of a jrnl JSON export (all or nothing); entries already here are not added again.
+
+        A `reporter` (onward.background) hears "saving" with the entries done of total.
+        """
         entries = jrnl.read_export(data)
         added = 0
+        if reporter is not None:
+            reporter.step("saving", done=0, total=len(entries))
         with self.workspace.session() as session:
             known = set(session.scalars(select(JournalEntry.source_key).where(JournalEntry.source_key.is_not(None))))
-            for entry in entries:
+            for number, entry in enumerate(entries, start=1):
+                if reporter is not None and number % 100 == 0:
+                    reporter.advance(100)
                 if entry.source_key in known:
                     continue
                 known.add(entry.source_key)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (
     JSON,
@@ -37,6 +37,15 @@ from onward.store.limits import problem
 FORMAT = "onward-export"
 FORMAT_VERSION = 1
 SKIP_COLUMNS = {"owner_id"}
+PROGRESS_EVERY = 200  # records between reports to a progress bar
+
+
+class Reporter(Protocol):
+    """How far an import is, as onward.background.Reporter hears it (the store imports no layer above it)."""
+
+    def step(self, state: str, *, done: int | None = None, total: int | None = None) -> None: ...
+
+    def advance(self, pieces: int) -> None: ...
 
 
 def owned_tables() -> list[Table]:
@@ -120,13 +129,16 @@ def _natural_key(table: Table) -> tuple[str, ...]:
     return tuple(table.info.get("natural_key", ()))
 
 
-def import_owner(session: Session, owner_id: int, data: Any, *, merge: bool = False) -> dict[str, int]:
+def import_owner(
+    session: Session, owner_id: int, data: Any, *, merge: bool = False, reporter: Reporter | None = None
+) -> dict[str, int]:
     """Add an export's rows to the owner's workspace; return counts added per table.
 
     A row whose natural key (for example an external id) already exists is matched to the existing
     row instead of being added twice. With `merge`, a row without a natural key that equals a row stored
     before this import (every column but ids and timestamps) is matched too: merging the same export
-    twice adds nothing the second time.
+    twice adds nothing the second time. A `reporter` (onward.background) hears "saving" with the records
+    done of total.
     """
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BadInput('not an Onward export: the file has no "format": "onward-export" field')
@@ -140,6 +152,9 @@ def import_owner(session: Session, owner_id: int, data: Any, *, merge: bool = Fa
     if unknown:
         raise BadInput(f"unknown table(s) in the export: {', '.join(unknown)}")
 
+    if reporter is not None:
+        counts = [len(records) for records in file_tables.values() if isinstance(records, list)]
+        reporter.step("saving", done=0, total=sum(counts))
     id_maps: dict[str, dict[int, int]] = {}
     added: dict[str, int] = {}
     # Rows already there before this import: a merge matches against these only, so two equal rows
@@ -154,6 +169,8 @@ def import_owner(session: Session, owner_id: int, data: Any, *, merge: bool = Fa
         id_map = id_maps.setdefault(table.name, {})
         added[table.name] = 0
         for position, record in enumerate(records, start=1):
+            if reporter is not None and position % PROGRESS_EVERY == 0:
+                reporter.advance(PROGRESS_EVERY)
             if not isinstance(record, dict):
                 raise _fail(table.name, position, "expected an object")
             extra = sorted(set(record) - {c.name for c in table.c})

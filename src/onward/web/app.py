@@ -25,7 +25,7 @@ from onward.web.pages import STATIC, NavItem, render
 from onward.web.security import allowed_hosts, check_csrf, make_access_middleware, new_token
 
 # The foundation's pages; each domain's are named by its record in onward.domains.
-FOUNDATION_ROUTES = ("about", "data", "home", "patterns")
+FOUNDATION_ROUTES = ("about", "data", "home", "imports", "patterns")
 
 
 def _route_modules() -> list[str]:

@@ -13,6 +13,7 @@ import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from onward.background import Reporter
 from onward.errors import BadInput, NotFound
 from onward.fit.matching.embedding import DIMENSIONS, Embedder, ml_available, pack, unpack
 from onward.fit.matching.index import (
@@ -36,6 +37,7 @@ from onward.workspace import Workspace
 
 # The packed mean vector is the first 384 float16 values: exactly 1024 base64 characters.
 MEAN_VECTOR_CHARS = DIMENSIONS * 2 * 4 // 3
+ANALYSE_BATCH = 64  # postings analysed at a time (one embedding batch), between reports to a progress bar
 BM25_NOTE = "Sentence embeddings are not installed (the ml extra), so matching uses shared words only."
 BM25_CHOSEN_NOTE = "Matching uses shared words only, as set by ONWARD_TEXT_MATCHING=bm25."
 PREPARING_NOTE = "Matched by words only for now — matching by meaning is getting ready ({progress})."
@@ -186,11 +188,19 @@ class MatchingService:
         """Import postings from a file (all or nothing); duplicates merge into postings already there."""
         return self._store(read_postings(path, format), wait=wait)
 
-    def import_text(self, text: str, format: str, name: str, *, wait: bool = True) -> PostingImportResult:
-        """Import postings from text (an upload or a paste), read as csv, jsonld or text."""
+    def import_text(
+        self, text: str, format: str, name: str, *, wait: bool = True, reporter: Reporter | None = None
+    ) -> PostingImportResult:
+        """Import postings from text (an upload or a paste), read as csv, jsonld or text.
+
+        A `reporter` (onward.background) hears "reading", "comparing" (postings compared with those already
+        here, done of total), then "matching" (the new or changed postings' duties found, done of total).
+        """
         if not text.strip():
             raise BadInput(f"{name}: there is nothing to import")
-        return self._store(parse_postings(text, format, name), wait=wait)
+        if reporter is not None:
+            reporter.step("reading")
+        return self._store(parse_postings(text, format, name), wait=wait, reporter=reporter)
 
     def add_postings(
         self, records: Sequence[dict[str, Any]], *, source: str, embed: bool = True
@@ -205,7 +215,9 @@ class MatchingService:
             parsed.append(ParsedPosting(where=f"posting {number}", source=source, **record))
         return self._store(parsed, wait=True, embed=embed)
 
-    def _store(self, parsed: list[ParsedPosting], *, wait: bool, embed: bool = True) -> PostingImportResult:
+    def _store(
+        self, parsed: list[ParsedPosting], *, wait: bool, embed: bool = True, reporter: Reporter | None = None
+    ) -> PostingImportResult:
         method, _preparing, embedder = self._method(wait) if embed else ("bm25", False, None)
         key = analysis_key(method, embedder)
         added = merged = 0
@@ -218,7 +230,11 @@ class MatchingService:
                 if print_ is not None
             ]
             changed: list[Posting] = []
+            if reporter is not None:
+                reporter.step("comparing", done=0, total=len(parsed))
             for item in parsed:
+                if reporter is not None:
+                    reporter.advance(1)
                 dkey = dedupe_key(item.title, item.company, item.location)
                 print_ = fingerprint(item.description)
                 found = by_key.get(dkey)
@@ -238,7 +254,7 @@ class MatchingService:
                     by_print.append((print_, row))
                 changed.append(row)
                 added += 1
-            self._analyse(changed, key, method, embedder)
+            self._analyse(changed, key, method, embedder, reporter)
             session.flush()
         return PostingImportResult(added=added, merged=merged, postings=len(parsed))
 
@@ -260,15 +276,31 @@ class MatchingService:
             fingerprint=print_,
         )
 
-    def _analyse(self, rows: list[Posting], key: str, method: str, embedder: Embedder | None) -> None:
-        """Find each posting's duties, kinds of work and (in hybrid mode) embeddings, and keep them on the row."""
+    def _analyse(
+        self,
+        rows: list[Posting],
+        key: str,
+        method: str,
+        embedder: Embedder | None,
+        reporter: Reporter | None = None,
+    ) -> None:
+        """Find each posting's duties, kinds of work and (in hybrid mode) embeddings, and keep them on the row.
+
+        Postings are analysed ANALYSE_BATCH at a time, so a reporter hears how far the matching is.
+        """
         index = self.index(embeddings=method == "hybrid")  # BM25 alone never loads the model
-        found = analyse_many(index, [(r.title, r.description) for r in rows], method=method, embedder=embedder)
-        for row, analysis in zip(rows, found, strict=True):
-            row.duties = analysis.duties
-            row.kinds_of_work = analysis.kinds_of_work
-            row.vectors = pack(analysis.vectors) if analysis.vectors is not None else None
-            row.analysis = key
+        if reporter is not None:
+            reporter.step("matching", done=0, total=len(rows))
+        for first in range(0, len(rows), ANALYSE_BATCH):
+            batch = rows[first : first + ANALYSE_BATCH]
+            found = analyse_many(index, [(r.title, r.description) for r in batch], method=method, embedder=embedder)
+            for row, analysis in zip(batch, found, strict=True):
+                row.duties = analysis.duties
+                row.kinds_of_work = analysis.kinds_of_work
+                row.vectors = pack(analysis.vectors) if analysis.vectors is not None else None
+                row.analysis = key
+            if reporter is not None:
+                reporter.advance(len(batch))
 
     @staticmethod
     def _merge(row: Posting, item: ParsedPosting) -> bool:

@@ -13,14 +13,18 @@ from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import FileResponse
 
-from onward.errors import BadInput
+from onward.background import Reporter
+from onward.errors import BadInput, OnwardError
 from onward.services import Services
 from onward.store.transfer import dumps
 from onward.web.deps import get_services
+from onward.web.imports import ImportRun, run_of, start_import
 from onward.web.pages import page, render
 from onward.web.uploads import read_upload
 
 router = APIRouter()
+PAGE = "/data"
+STEPS = {"reading": "Reading the export", "saving": "Adding the records"}
 
 
 @dataclass
@@ -28,15 +32,26 @@ class DataPage:
     workspace: str
     empty: bool
     database: str
+    run: ImportRun | None = None  # the export imported last (in the background): its progress, then outcome
+    error: str | None = None  # why an import was refused: nothing was changed
 
 
-@page(router, "/data", "data.html")
-def data_page(request: Request, services: Services = Depends(get_services)) -> DataPage:
+def _page(request: Request, services: Services, error: str | None = None) -> DataPage:
+    run = run_of(services, "workspace")
+    if error is None and run is not None and not run.running:
+        error = run.error
     return DataPage(
         workspace=request.state.workspace_kind,
         empty=services.is_empty(),
         database=services.store.dialect,
+        run=run,
+        error=error,
     )
+
+
+@page(router, PAGE, "data.html")
+def data_page(request: Request, services: Services = Depends(get_services)) -> DataPage:
+    return _page(request, services)
 
 
 @router.get("/data/export.json", include_in_schema=False)
@@ -57,11 +72,19 @@ async def import_file(
     merge: bool = Form(False),
     services: Services = Depends(get_services),
 ) -> Response:
-    raw, name = await read_upload(file)
-    # Parsing and storing run in the thread pool: a big export must not hold up other requests.
-    data = await run_in_threadpool(_parse_json, raw, name)
-    added = await run_in_threadpool(services.import_, data, merge=merge)
-    return render(request, "data_imported.html", {"added": added, "filename": file.filename})
+    """Import an Onward export in the background (all or nothing); the page shows how far it is, then what
+    it added."""
+    try:
+        raw, name = await read_upload(file)
+
+        def work(reporter: Reporter) -> dict[str, int]:
+            reporter.step("reading")
+            return services.import_(_parse_json(raw, name), merge=merge, reporter=reporter)
+
+        return await start_import(services, "workspace", name, work, page=PAGE, steps=STEPS)
+    except OnwardError as error:
+        page_data = await run_in_threadpool(_page, request, services, error.message)
+        return render(request, "data.html", page_data, status_code=error.http_status)
 
 
 def _parse_json(raw: bytes, name: str) -> object:

@@ -154,8 +154,16 @@ class WorkloadImports:
         """Replace the imported calendar with the events of an iCalendar file; return what was stored."""
         return self.import_calendar_data(_read(Path(path)), Path(path).name)
 
-    def import_calendar_data(self, data: bytes, filename: str) -> CalendarImportResult:
-        """Replace the imported calendar with the events of an uploaded iCalendar file."""
+    def import_calendar_data(
+        self, data: bytes, filename: str, reporter: Reporter | None = None
+    ) -> CalendarImportResult:
+        """Replace the imported calendar with the events of an uploaded iCalendar file.
+
+        A `reporter` (onward.background) hears "reading", then "saving" with the occurrences stored of total;
+        the saving is one transaction, so a failure part-way keeps the previous calendar.
+        """
+        if reporter is not None:
+            reporter.step(READING)
         today = self.workspace.today
         start, end = ical.import_window(today)
         parsed = ical.read_calendar(data, filename, zone=self.workspace.settings.zone(), start=start, end=end)
@@ -180,7 +188,12 @@ class WorkloadImports:
                     }
                     for o in parsed.occurrences
                 ]
-                bulk_insert(session, CalendarEvent, rows)
+                if reporter is not None:
+                    reporter.step(SAVING, done=0, total=len(rows))
+                for first in range(0, len(rows), PROGRESS_EVERY):
+                    bulk_insert(session, CalendarEvent, rows[first : first + PROGRESS_EVERY])
+                    if reporter is not None:
+                        reporter.advance(len(rows[first : first + PROGRESS_EVERY]))
         return CalendarImportResult(
             filename=filename,
             events=parsed.events,

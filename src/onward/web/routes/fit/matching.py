@@ -10,17 +10,20 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, FastAPI, File, Form, Query, Request, UploadFile
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from onward.errors import BadInput
+from onward.background import Reporter
+from onward.errors import BadInput, OnwardError
 from onward.fit.matching import views
-from onward.fit.matching.service import MatchingStatus, start_preparing
+from onward.fit.matching.service import MatchingStatus, PostingImportResult, start_preparing
 from onward.services import Services
 from onward.web.deps import get_services
+from onward.web.imports import ImportRun, run_of, start_import
 from onward.web.pages import page, render
 from onward.web.uploads import read_upload
 
@@ -34,6 +37,17 @@ async def _prepare_matching(app: FastAPI) -> AsyncIterator[None]:
 
 router = APIRouter(lifespan=_prepare_matching)
 MATCHING_PAGES = ("/fit/occupations", "/fit/postings")  # the pages that poll the status while it gets ready
+IMPORT_STEPS = {
+    "reading": "Reading the postings",
+    "comparing": "Comparing with the postings already here",
+    "matching": "Finding each posting's duties",
+}
+
+
+@dataclass
+class PostingsPage(views.PostingsPage):
+    run: ImportRun | None = None  # the postings imported last (in the background): its progress, then outcome
+    error: str | None = None  # why an import was refused: nothing was changed
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -57,8 +71,25 @@ def postings(
     imported: int | None = Query(None, include_in_schema=False),
     merged: int | None = Query(None, include_in_schema=False),
     services: Services = Depends(get_services),
-) -> views.PostingsPage:
-    return views.postings(services.fit_matching, focus, top, imported=imported, merged=merged, wait=False)
+) -> PostingsPage:
+    return _postings(services, focus, top, imported, merged)
+
+
+def _postings(
+    services: Services,
+    focus: str = "",
+    top: int = 20,
+    imported: int | None = None,
+    merged: int | None = None,
+    error: str | None = None,
+) -> PostingsPage:
+    run = run_of(services, "postings")
+    if error is None and imported is None and run is not None and not run.running:
+        error = run.error
+        if run.result is not None:
+            imported, merged = run.result.added, run.result.merged
+    base = views.postings(services.fit_matching, focus, top, imported=imported, merged=merged, wait=False)
+    return PostingsPage(**vars(base), run=run, error=error)
 
 
 @router.get("/api/fit/matching/status")
@@ -85,20 +116,30 @@ def matching_status_fragment(request: Request, services: Services = Depends(get_
 
 @router.post("/fit/postings/import", include_in_schema=False)
 async def import_postings(
+    request: Request,
     format: str = Form("text"),
     text: str = Form(""),
     file: UploadFile | None = File(None),
     services: Services = Depends(get_services),
-) -> RedirectResponse:
-    """Import pasted text or an uploaded file (all or nothing), then show the ranking."""
-    if file is not None and file.filename:
-        raw, _name = await read_upload(file)
-        try:
-            content = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise BadInput(f"{file.filename}: not a text file (UTF-8)") from None
-        name = file.filename
-    else:
-        content, name = text, "the pasted text"
-    result = await run_in_threadpool(services.fit_matching.import_text, content, format, name, wait=False)
-    return RedirectResponse(f"/fit/postings?imported={result.added}&merged={result.merged}", status_code=303)
+) -> Response:
+    """Import pasted text or an uploaded file (all or nothing) in the background, matching each posting's
+    duties; the postings page shows how far it is, then the ranking."""
+    matching = services.fit_matching
+    try:
+        if file is not None and file.filename:
+            raw, name = await read_upload(file)
+        else:
+            raw, name = text.encode(), "the pasted text"
+
+        def work(reporter: Reporter) -> PostingImportResult:
+            reporter.step("reading")
+            try:
+                content = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise BadInput(f"{name}: not a text file (UTF-8)") from None
+            return matching.import_text(content, format, name, wait=False, reporter=reporter)
+
+        return await start_import(services, "postings", name, work, page="/fit/postings", steps=IMPORT_STEPS)
+    except OnwardError as error:
+        page_data = await run_in_threadpool(_postings, services, error=error.message)
+        return render(request, "fit_matching/postings.html", page_data, status_code=error.http_status)

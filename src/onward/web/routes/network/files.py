@@ -2,24 +2,43 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 
-from onward.errors import BadInput
+from onward.background import Reporter
+from onward.errors import OnwardError
 from onward.network import views
+from onward.network.schemas import ContactImportResult
 from onward.services import Services
 from onward.web.deps import get_services
+from onward.web.imports import ImportRun, run_of, start_import
 from onward.web.pages import file_download, page, render
+from onward.web.uploads import read_upload
 
 router = APIRouter()
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 TEMPLATE = "network/import.html"
+PAGE = "/network/import"
+STEPS = {"reading": "Reading the contacts", "comparing": "Comparing with the contacts already here"}
 
 
-@page(router, "/network/import", TEMPLATE)
-def import_page() -> views.ImportPage:
-    return views.ImportPage()
+@dataclass
+class ImportPage(views.ImportPage):
+    run: ImportRun | None = None  # the upload imported last (in the background): its progress, then outcome
+
+
+def _page(services: Services, error: str | None = None) -> ImportPage:
+    run = run_of(services, "contacts")
+    if error is None and run is not None and not run.running:
+        return ImportPage(result=run.result, error=run.error, run=run)
+    return ImportPage(error=error, run=run)
+
+
+@page(router, PAGE, TEMPLATE)
+def import_page(services: Services = Depends(get_services)) -> ImportPage:
+    return _page(services)
 
 
 @router.post("/network/import", include_in_schema=False)
@@ -29,15 +48,17 @@ async def upload_contacts(
     format: str = Form(""),
     services: Services = Depends(get_services),
 ) -> Response:
-    name = file.filename or "upload"
+    """Import contacts in the background; the page shows how far it is, then what it did."""
+    imports = services.network.imports
     try:
-        data = await file.read(MAX_UPLOAD_BYTES + 1)
-        if len(data) > MAX_UPLOAD_BYTES:
-            raise BadInput(f"{name}: larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
-        result = await run_in_threadpool(services.network.imports.import_data, data, name, format or None)
-    except BadInput as error:
-        return render(request, TEMPLATE, views.ImportPage(error=error.message), status_code=400)
-    return render(request, TEMPLATE, views.ImportPage(result=result))
+        data, name = await read_upload(file, MAX_UPLOAD_BYTES)
+
+        def work(reporter: Reporter) -> ContactImportResult:
+            return imports.import_data(data, name, format or None, reporter)
+
+        return await start_import(services, "contacts", name, work, page=PAGE, steps=STEPS)
+    except OnwardError as error:
+        return render(request, TEMPLATE, _page(services, error.message), status_code=error.http_status)
 
 
 @router.get("/network/contacts.vcf", include_in_schema=False)

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi import APIRouter, Depends, File, Request, UploadFile
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from onward.errors import BadInput
+from onward.background import Reporter
+from onward.errors import BadInput, OnwardError
 from onward.reflection.schemas import JournalImport
 from onward.services import Services
 from onward.web.deps import get_services
+from onward.web.imports import ImportRun, run_of, start_import
 from onward.web.pages import file_download, page, render
+from onward.web.uploads import read_upload
 
 router = APIRouter()
 TEMPLATE = "reflection/import.html"
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+PAGE = "/reflection/import"
+STEPS = {"reading": "Reading the file", "saving": "Adding the entries"}
 
 
 @dataclass
@@ -25,34 +30,52 @@ class ImportPage:
     entries: int
     result: JournalImport | None = None
     error: str | None = None
+    run: ImportRun | None = None  # the upload imported last (in the background): its progress, then outcome
 
 
-@page(router, "/reflection/import", TEMPLATE)
+def _page(services: Services, error: str | None = None) -> ImportPage:
+    run = run_of(services, "journal")
+    entries = services.reflection.count()
+    if error is None and run is not None and not run.running:
+        return ImportPage(entries=entries, result=run.result, error=run.error, run=run)
+    return ImportPage(entries=entries, error=error, run=run)
+
+
+@page(router, PAGE, TEMPLATE)
 def import_page(services: Services = Depends(get_services)) -> ImportPage:
-    return ImportPage(entries=services.reflection.count())
+    return _page(services)
 
 
 @router.post("/reflection/import", include_in_schema=False)
 async def upload_jrnl(
     request: Request, file: UploadFile = File(...), services: Services = Depends(get_services)
 ) -> Response:
-    name = file.filename or "upload"
+    """Import a jrnl JSON export in the background; the page shows how far it is, then what it did."""
+    reflection = services.reflection
     try:
-        data = await file.read(MAX_UPLOAD_BYTES + 1)
-        if len(data) > MAX_UPLOAD_BYTES:
-            raise BadInput(f"{name}: larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
-        try:
-            parsed = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise BadInput(f"{name}: not JSON ({error})") from None
-        try:
-            result = await run_in_threadpool(services.reflection.import_jrnl, parsed)
-        except BadInput as error:
-            raise BadInput(f"{name}: {error.message}; nothing was imported") from None
-    except BadInput as error:
-        data_page = ImportPage(entries=services.reflection.count(), error=error.message)
-        return render(request, TEMPLATE, data_page, status_code=400)
-    return render(request, TEMPLATE, ImportPage(entries=services.reflection.count(), result=result))
+        data, name = await read_upload(file)
+
+        def work(reporter: Reporter) -> JournalImport:
+            reporter.step("reading")
+            parsed = _parse_json(data, name)
+            try:
+                return reflection.import_jrnl(parsed, reporter)
+            except BadInput as error:
+                raise BadInput(f"{name}: {error.message}; nothing was imported") from None
+
+        return await start_import(services, "journal", name, work, page=PAGE, steps=STEPS)
+    except OnwardError as error:
+        page_data = await run_in_threadpool(_page, services, error.message)
+        return render(request, TEMPLATE, page_data, status_code=error.http_status)
+
+
+def _parse_json(data: bytes, name: str) -> Any:
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BadInput(f"{name}: not JSON ({error})") from None
+    except RecursionError:
+        raise BadInput(f"{name}: not JSON (nested too deeply)") from None
 
 
 def _download(body: str, media_type: str, filename: str) -> Response:

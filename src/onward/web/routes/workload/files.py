@@ -10,15 +10,20 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
+from onward.background import Reporter
 from onward.errors import OnwardError
 from onward.services import Services
 from onward.web.deps import get_services
+from onward.web.imports import ImportRun, run_of, start_import
 from onward.web.pages import page, render, to_jsonable
 from onward.web.uploads import read_upload
-from onward.workload.files.service import CalendarImportResult, TaskImportResult
+from onward.workload.files.service import READING, SAVING, CalendarImportResult, TaskImportResult
 
 router = APIRouter()
 TEMPLATE = "workload/import.html"
+PAGE = "/workload/import"
+TASK_STEPS = {READING: "Reading the tasks", SAVING: "Comparing and saving the tasks"}
+CALENDAR_STEPS = {READING: "Reading the events", SAVING: "Saving the occurrences"}
 
 
 @dataclass
@@ -32,15 +37,21 @@ class ImportPage:
     calendar: CalendarImportResult | None = None
     error: str | None = None
     error_about: str | None = None  # "tasks" or "calendar": which form the error belongs to
+    run: ImportRun | None = None  # the upload imported last (in the background): its progress, then outcome
 
 
 def _page(services: Services, **outcome: Any) -> ImportPage:
     today = services.today
     monday = today - dt.timedelta(days=today.weekday())
+    run = run_of(services, "tasks", "calendar")
+    if run is not None and not outcome and not run.running:
+        failed = run.error is not None
+        outcome = {"error": run.error, "error_about": run.kind} if failed else {run.kind: run.result}
     return ImportPage(
         meeting_hours_by_week=services.workload_imports.meeting_hours_by_week(today, 4),
         week_starts=[monday + dt.timedelta(weeks=i) for i in range(4)],
         tentative_share=services.workspace.settings.tentative_meeting_share,
+        run=run,
         **outcome,
     )
 
@@ -62,28 +73,40 @@ async def upload_tasks(
     estimate_unit: str = Form("hours"),
     services: Services = Depends(get_services),
 ) -> Response:
+    """Import a task file in the background; its page shows how far it is, then what it did."""
+    imports = services.workload_imports
     try:
         data, name = await _read(file)
-        result = await run_in_threadpool(
-            services.workload_imports.import_tasks_data, data, name, format or None, estimate_unit or "hours"
-        )
+
+        def work(reporter: Reporter) -> TaskImportResult:
+            return imports.import_tasks_data(data, name, format or None, estimate_unit or "hours", reporter)
+
+        return await start_import(services, "tasks", name, work, page=PAGE, steps=TASK_STEPS)
     except OnwardError as error:
-        page_data = _page(services, error=error.message, error_about="tasks")
-        return render(request, TEMPLATE, page_data, status_code=error.http_status)
-    return render(request, TEMPLATE, _page(services, tasks=result))
+        return await _form_again(request, services, error, "tasks")
 
 
 @router.post("/workload/import/calendar", include_in_schema=False)
 async def upload_calendar(
     request: Request, file: UploadFile = File(...), services: Services = Depends(get_services)
 ) -> Response:
+    """Replace the imported calendar in the background; its page shows how far it is, then what it did."""
+    imports = services.workload_imports
     try:
         data, name = await _read(file)
-        result = await run_in_threadpool(services.workload_imports.import_calendar_data, data, name)
+
+        def work(reporter: Reporter) -> CalendarImportResult:
+            return imports.import_calendar_data(data, name, reporter)
+
+        return await start_import(services, "calendar", name, work, page=PAGE, steps=CALENDAR_STEPS)
     except OnwardError as error:
-        page_data = _page(services, error=error.message, error_about="calendar")
-        return render(request, TEMPLATE, page_data, status_code=error.http_status)
-    return render(request, TEMPLATE, _page(services, calendar=result))
+        return await _form_again(request, services, error, "calendar")
+
+
+async def _form_again(request: Request, services: Services, error: OnwardError, about: str) -> Response:
+    """The page again with the upload's message (a file too big, another import still under way)."""
+    page_data = await run_in_threadpool(_page, services, error=error.message, error_about=about)
+    return render(request, TEMPLATE, page_data, status_code=error.http_status)
 
 
 @router.post("/api/workload/import/tasks", summary="Import a task file (Taskwarrior JSON, Todoist CSV or CSV)")
