@@ -9,6 +9,7 @@ chosen for contrast and colour-blind safety (Okabe–Ito).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -19,13 +20,17 @@ GRID = "#d9dee3"
 HIGHLIGHT_FILL = "#e3f4ea"
 HIGHLIGHT_INK = "#1e6b3a"
 POINT_LABEL_CHARS = 28
+TABLE_ROWS = 12  # a line chart's table on a phone: its latest rows
 CHAR_WIDTH = 6.2  # average width of an 11px system-ui character, for keeping labels inside the chart
 
 
 @dataclass(frozen=True)
 class Series:
+    """One named series; `colour` fixes its colour (e.g. a duty's own), else it takes its place in the palette."""
+
     name: str
     values: Sequence[float]
+    colour: str | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,20 @@ class BarChart:
             height=self.height,
             label_every=self.label_every,
         )
+
+    def table(self) -> str:
+        """Return the same numbers as an HTML table (shown instead of the picture on a phone)."""
+        heads = [s.name for s in self.stacks]
+        rows = []
+        for i, label in enumerate(self.labels):
+            cells = [self.stacks[k].values[i] for k in range(len(heads))]
+            if len(heads) > 1:
+                cells.append(sum(cells))
+            if self.line is not None:
+                cells.append(self.line.values[i])
+            rows.append((label, cells))
+        names = [*heads, *(["Total"] if len(heads) > 1 else []), *([self.line.name] if self.line else [])]
+        return data_table(self.title, names, rows)
 
 
 @dataclass(frozen=True)
@@ -114,17 +133,24 @@ class ScatterChart:
         )
 
 
-def _nice_max(value: float) -> float:
-    if value <= 0:
-        return 1.0
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
-        if value <= step * 5:
-            return float(step * 5) if value > step * 4 else float(step * ((int(value // step)) + 1))
-    return value * 1.1
+def nice_scale(highest: float, most: int = 5) -> list[float]:
+    """Return round tick values from 0 to just above `highest` (1, 2, 2.5 or 5 times a power of ten apart),
+    at most `most` steps, so an axis reads 0, 10, 20, 30, 40 and never 0, 8.75, 17.5."""
+    if not highest > 0 or math.isinf(highest):
+        return [0.0, 0.25, 0.5, 0.75, 1.0]
+    power = 10.0 ** math.floor(math.log10(highest / most))
+    for multiple in (1.0, 2.0, 2.5, 5.0, 10.0, 20.0):
+        step = multiple * power
+        count = max(math.ceil(highest / step - 1e-9), 1)
+        if count <= most:
+            return [round(step * i, 10) for i in range(count + 1)]
+    raise AssertionError("unreachable: 20 x the power always fits")
 
 
-def _ticks(top: float, count: int = 4) -> list[float]:
-    return [top * i / count for i in range(count + 1)]
+def thinned(labels: Sequence[str], slot: float) -> int:
+    """Return n such that writing every n-th label keeps the labels from touching, `slot` px apart."""
+    widest = max((len(label) for label in labels), default=0) * CHAR_WIDTH + 8
+    return max(math.ceil(widest / slot), 1) if slot > 0 else 1
 
 
 def _fmt(value: float) -> str:
@@ -150,10 +176,12 @@ def stacked_bars(
     plot_w, plot_h = width - left - right, height - top - bottom
     totals = [sum(s.values[i] for s in stacks) for i in range(len(labels))]
     highest = max([*totals, *(line.values if line else []), 0.0])
-    y_top = _nice_max(highest)
+    ticks = nice_scale(highest)
+    y_top = ticks[-1]
     n = max(len(labels), 1)
     slot = plot_w / n
     bar_w = max(slot * 0.7, 1.0)
+    every = label_every or thinned(labels, slot)
 
     def y(value: float) -> float:
         return top + plot_h - (value / y_top) * plot_h
@@ -168,7 +196,7 @@ def stacked_bars(
         f"<title>{escape(title)}</title><desc>{escape(y_label)}. {escape(summary)}</desc>",
         f'<text x="{left}" y="16" font-size="13" font-weight="600" fill="{INK}">{escape(title)}</text>',
     ]
-    for tick in _ticks(y_top):
+    for tick in ticks:
         ty = y(tick)
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="{GRID}"/>')
         parts.append(f'<text x="{left - 6}" y="{ty + 4:.1f}" text-anchor="end" fill="{INK}">{_fmt(tick)}</text>')
@@ -180,14 +208,13 @@ def stacked_bars(
             if value <= 0:
                 continue
             y0, y1 = y(base + value), y(base)
-            colour = PALETTE[k % len(PALETTE)]
+            colour = series.colour or PALETTE[k % len(PALETTE)]
             parts.append(
                 f'<rect x="{x:.1f}" y="{y0:.1f}" width="{bar_w:.1f}" height="{max(y1 - y0, 0.5):.1f}" '
                 f'fill="{colour}"><title>{escape(series.name)}, {escape(label)}: {_fmt(value)}</title></rect>'
             )
             base += value
-        shown = i % label_every == 0 if label_every else n <= 16 or i % max(n // 12, 1) == 0
-        if shown:
+        if i % every == 0:
             parts.append(
                 f'<text x="{x + bar_w / 2:.1f}" y="{top + plot_h + 14}" text-anchor="middle" '
                 f'fill="{INK}">{escape(label)}</text>'
@@ -197,7 +224,8 @@ def stacked_bars(
         parts.append(
             f'<polyline points="{points}" fill="none" stroke="{INK}" stroke-width="2.5" stroke-dasharray="6 3"/>'
         )
-    parts.append(_legend([s.name for s in stacks], line.name if line else None, left, height - 24, width))
+    colours = [s.colour or PALETTE[k % len(PALETTE)] for k, s in enumerate(stacks)]
+    parts.append(_legend([s.name for s in stacks], line.name if line else None, left, height - 24, width, colours))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -215,7 +243,14 @@ def _legend_rows(names: Sequence[str], line_name: str | None, x0: float, width: 
     return rows
 
 
-def _legend(names: Sequence[str], line_name: str | None, x0: float, y0: float, width: int) -> str:
+def _legend(
+    names: Sequence[str],
+    line_name: str | None,
+    x0: float,
+    y0: float,
+    width: int,
+    colours: Sequence[str] = (),
+) -> str:
     parts = []
     x, y = x0, y0
     for k, name in enumerate(names):
@@ -223,7 +258,8 @@ def _legend(names: Sequence[str], line_name: str | None, x0: float, y0: float, w
         step = 18 + 6.5 * len(label)
         if x + step > width:
             x, y = x0, y + 14
-        parts.append(f'<rect x="{x:.0f}" y="{y - 8:.0f}" width="10" height="10" fill="{PALETTE[k % len(PALETTE)]}"/>')
+        colour = colours[k] if k < len(colours) else PALETTE[k % len(PALETTE)]
+        parts.append(f'<rect x="{x:.0f}" y="{y - 8:.0f}" width="10" height="10" fill="{colour}"/>')
         parts.append(f'<text x="{x + 14:.0f}" y="{y + 1:.0f}" fill="{INK}">{label}</text>')
         x += step
     if line_name:
@@ -366,6 +402,13 @@ class LineChart:
     def svg(self) -> str:
         return lines_chart(self)
 
+    def table(self) -> str:
+        """Return the latest values as an HTML table (shown instead of the picture on a phone)."""
+        latest = range(max(len(self.labels) - TABLE_ROWS, 0), len(self.labels))
+        rows = [(self.labels[i], [line.values[i] for line in self.lines]) for i in latest]
+        caption = self.title if len(latest) == len(self.labels) else f"{self.title} (the latest {len(latest)})"
+        return data_table(caption, [line.name for line in self.lines], rows)
+
 
 @dataclass(frozen=True)
 class PixelDay:
@@ -438,7 +481,7 @@ def lines_chart(chart: LineChart) -> str:
             f'<text x="{width - right - 4}" y="{ty - 4:.1f}" text-anchor="end" fill="{INK}">'
             f"{escape(threshold.label)}</text>"
         )
-    every = max(n // 8, 1)
+    every = thinned(chart.labels, step if n > 1 else plot_w)
     for i, label in enumerate(chart.labels):
         if i % every == 0:
             parts.append(
@@ -500,6 +543,21 @@ def pixel_calendar(chart: PixelCalendar) -> str:
         x += 18 + 6 * len(name)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def data_table(caption: str, names: Sequence[str], rows: Sequence[tuple[str, Sequence[float | None]]]) -> str:
+    """Return an HTML table of a chart's numbers: a row per label, a column per series (every text escaped)."""
+    head = "".join(f'<th scope="col" class="num">{escape(name)}</th>' for name in names)
+    body = "".join(
+        f'<tr><th scope="row">{escape(label)}</th>'
+        + "".join(f'<td class="num">{"–" if v is None else _fmt(v)}</td>' for v in values)
+        + "</tr>"
+        for label, values in rows
+    )
+    return (
+        f'<div class="chart-table"><table><caption>{escape(caption)}</caption>'
+        f"<thead><tr><td></td>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
 
 
 Chart = BarChart | ScatterChart | LineChart | PixelCalendar

@@ -103,3 +103,22 @@ def test_every_workload_page_is_accessible_and_fits_a_phone(browser: Any, server
     check_page(page, server, "workload-task")
     assert errors == []
     context.close()
+
+
+def test_on_a_phone_the_charts_read_as_tables(browser: Any, server: Server) -> None:
+    """The load chart's 11px text would be drawn at half size on a phone: its numbers come as a table there,
+    and on a wide screen the picture is enough."""
+    context, page, errors = open_demo(browser, server)
+    page.goto(server.base + "/workload/load")
+    tables = page.locator(".chart-table")
+    expect(tables).to_have_count(2)  # the load chart's and the ratio chart's
+    expect(tables.first).to_be_hidden()
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(tables.first).to_be_visible()
+    table = tables.first.get_by_role("table")
+    expect(table.get_by_role("columnheader", name="Hours you have")).to_be_visible()
+    expect(table.get_by_role("rowheader").first).to_have_text("Nov 30")
+    # The table scrolls inside its box; the page itself never scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert not errors
+    context.close()

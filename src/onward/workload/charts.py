@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from onward.charts import BarChart, Point, ScatterChart, Series
+from onward.charts import PALETTE, BarChart, Point, ScatterChart, Series
 from onward.workload.analytics import Drift, MistakeWeek
 from onward.workload.forecast import Forecast
 
 # Seven colours for the biggest duties; the rest share the eighth as "Everything else".
 MAX_DUTY_SERIES = 7
 OTHER = "Everything else"
+DUTY_PALETTE = PALETTE[:7]
+MEETINGS_COLOUR = "#7b8794"  # neutral greys: meetings and the rest are not duties of their own
+OTHER_COLOUR = "#bcc5ce"
+
+
+def duty_colours(names_oldest_first: Iterable[str]) -> dict[str, str]:
+    """Return each duty's own colour, by the order the duties were added: the same on every page and after any
+    edit to hours or tasks (a colour by size would swap when two duties change places)."""
+    colours: dict[str, str] = {}
+    for name in names_oldest_first:
+        colours.setdefault(name, DUTY_PALETTE[len(colours) % len(DUTY_PALETTE)])
+    return colours
 
 
 def week_label(day: dt.date) -> str:
@@ -19,27 +31,49 @@ def week_label(day: dt.date) -> str:
     return f"{day:%b} {day.day}"
 
 
-def duty_series(forecast: Forecast, limit: int = MAX_DUTY_SERIES) -> list[Series]:
-    """Return hours per week for the biggest duties over the horizon, the others summed as one series."""
+def duty_series(
+    forecast: Forecast, limit: int = MAX_DUTY_SERIES, colours: Mapping[str, str] | None = None
+) -> list[Series]:
+    """Return hours per week for the biggest duties over the horizon, the others summed as one series.
+
+    `colours` (duty_colours) gives each duty its own colour; a name it lacks (tasks with no duty) is grey.
+    """
     totals: dict[str, float] = {}
     for week in forecast.weeks:
         for name, hours in week.by_responsibility.items():
             totals[name] = totals.get(name, 0.0) + hours
     ranked = sorted(totals, key=lambda name: (-totals[name], name))
     shown, rest = ranked[:limit], ranked[limit:]
-    series = [Series(name, [w.by_responsibility.get(name, 0.0) for w in forecast.weeks]) for name in shown]
+    series = [
+        Series(
+            name,
+            [w.by_responsibility.get(name, 0.0) for w in forecast.weeks],
+            None if colours is None else colours.get(name, OTHER_COLOUR),
+        )
+        for name in shown
+    ]
     if rest:
-        series.append(Series(OTHER, [sum(w.by_responsibility.get(n, 0.0) for n in rest) for w in forecast.weeks]))
+        series.append(
+            Series(
+                OTHER,
+                [sum(w.by_responsibility.get(n, 0.0) for n in rest) for w in forecast.weeks],
+                None if colours is None else OTHER_COLOUR,
+            )
+        )
     return series
 
 
-def load_chart(forecast: Forecast, *, width: int = 720) -> BarChart:
-    """Return the stacked bars of hours needed by duty (and meetings) against the hours-you-have line."""
+def load_chart(forecast: Forecast, *, colours: Mapping[str, str] | None = None, width: int = 720) -> BarChart:
+    """Return the stacked bars of hours needed by duty (and meetings) against the hours-you-have line.
+
+    `colours` (duty_colours of every duty) keeps each duty's colour the same wherever it is drawn.
+    """
     labels = [week_label(w.start) for w in forecast.weeks]
-    stacks = duty_series(forecast, MAX_DUTY_SERIES - (1 if _has_meetings(forecast) else 0))
+    stacks = duty_series(forecast, MAX_DUTY_SERIES - (1 if _has_meetings(forecast) else 0), colours)
     if _has_meetings(forecast):
         # Meetings sit on the same bars, so the line is the whole working week before meetings.
-        stacks = [Series("Meetings", [w.meeting_hours for w in forecast.weeks]), *stacks]
+        meetings = Series("Meetings", [w.meeting_hours for w in forecast.weeks], MEETINGS_COLOUR)
+        stacks = [meetings, *stacks]
     return BarChart(
         labels=labels,
         stacks=stacks,

@@ -7,6 +7,7 @@ same keys. Charts are data (onward.charts); templates draw them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from onward.charts import BarChart, ScatterChart
@@ -102,6 +103,11 @@ def at_risk(
     return sorted(found, key=lambda a: (a.due or dt.date.max, a.id))
 
 
+def _oldest_first(duties: Sequence[ResponsibilityView]) -> list[str]:
+    """Return the duties' names in the order they were added (the order their colours are given in)."""
+    return [d.name for d in sorted(duties, key=lambda d: d.id)]
+
+
 def plate(
     workload: WorkloadService,
     *,
@@ -159,7 +165,7 @@ def plate(
         weeks=len(forecast.weeks),
         weeks_over=len(forecast.weeks_over),
         hours_over=round(sum(w.hours_over for w in forecast.weeks), 1),
-        load_chart=charts.load_chart(forecast),
+        load_chart=charts.load_chart(forecast, colours=charts.duty_colours(_oldest_first(duties))),
         has_duties=bool(duties),
         at_risk=at_risk(workload, active, forecast=whole),
         unestimated=workload.tasks.count_unestimated(),
@@ -264,7 +270,9 @@ def load(workload: WorkloadService, weeks: int | None = None) -> LoadPage:
         beyond_horizon_hours=forecast.beyond_horizon_hours,
         heaviest_over=round(max((w.hours_over for w in forecast.weeks_over), default=0.0), 4),
         capacity=workload.planning.capacity(),
-        load_chart=charts.load_chart(forecast),
+        load_chart=charts.load_chart(
+            forecast, colours=charts.duty_colours(_oldest_first(workload.duties.list_responsibilities(open_load=False)))
+        ),
         ratio_chart=charts.ratio_chart(forecast),
         at_risk=at_risk(workload, active, horizon, forecast=whole),
     )

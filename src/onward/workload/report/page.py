@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from onward.charts import BarChart, Series
+from onward.workload.charts import OTHER_COLOUR
 
 PAPER_SIZES = ("a4", "letter")
 TEMPLATES = Path(__file__).resolve().parents[2] / "web" / "templates"
@@ -121,6 +122,7 @@ class OneOnOneReport:
     ratings: list[ReportRating] | None = None  # only with the person's say-so (--with-ratings)
     choices: list[tuple[str, str]] = field(default_factory=list)  # every item the person may tick: (key, words)
     picked: list[str] | None = None  # the keys ticked (None: all)
+    duty_colours: dict[str, str] = field(default_factory=dict)  # each duty's own colour, as on the pages
 
     @property
     def overloaded_weeks(self) -> list[ReportWeek]:
@@ -150,7 +152,10 @@ def week_label(day: dt.date) -> str:
 def load_chart(report: OneOnOneReport, *, width: int = 720, height: int = 250) -> BarChart:
     """Return the chart of hours needed by duty against hours available, week by week."""
     labels = [week_label(week.start) for week in report.weeks]
-    stacks = [Series(name, values) for name, values in report.weeks_by_duty.items()]
+    stacks = [
+        Series(name, values, report.duty_colours.get(name, OTHER_COLOUR) if report.duty_colours else None)
+        for name, values in report.weeks_by_duty.items()
+    ]
     return BarChart(
         labels=labels,
         stacks=stacks,
