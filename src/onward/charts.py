@@ -20,6 +20,7 @@ GRID = "#d9dee3"
 HIGHLIGHT_FILL = "#e3f4ea"
 HIGHLIGHT_INK = "#1e6b3a"
 POINT_LABEL_CHARS = 28
+LEGEND_CHARS = 40
 TABLE_ROWS = 12  # a line chart's table on a phone: its latest rows
 CHAR_WIDTH = 6.2  # average width of an 11px system-ui character, for keeping labels inside the chart
 
@@ -230,11 +231,16 @@ def stacked_bars(
     return "".join(parts)
 
 
+def _legend_name(name: str) -> str:
+    """Return a legend's words, shortened with an ellipsis only past LEGEND_CHARS (never cut mid-word silently)."""
+    return name if len(name) <= LEGEND_CHARS else name[: LEGEND_CHARS - 1].rstrip() + "…"
+
+
 def _legend_rows(names: Sequence[str], line_name: str | None, x0: float, width: int) -> int:
     """Return how many rows `_legend` needs (the same wrapping rule)."""
     rows, x = 1, x0
     for name in names:
-        step = 18 + 6.5 * len(escape(name[:28]))
+        step = 18 + 6.5 * len(escape(_legend_name(name)))
         if x + step > width:
             rows, x = rows + 1, x0
         x += step
@@ -254,7 +260,7 @@ def _legend(
     parts = []
     x, y = x0, y0
     for k, name in enumerate(names):
-        label = escape(name[:28])
+        label = escape(_legend_name(name))
         step = 18 + 6.5 * len(label)
         if x + step > width:
             x, y = x0, y + 14

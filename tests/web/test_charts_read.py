@@ -92,3 +92,14 @@ def test_the_numbers_come_as_a_table_too(client: TestClient) -> None:
     assert f'<th scope="row">{first_week}</th>' in table
     assert "Hours you have" in table and "Total" in table
     assert "<svg" not in client.get("/api/workload/load").text  # the twin carries numbers, not pictures
+
+
+def test_legends_are_whole_and_inside_the_picture() -> None:
+    names = ["Hours needed ÷ hours available", "Adult literacy workshops", "Office IT and newsletter", "Grants"]
+    chart = BarChart("Hours", "hours", ["Nov 30"], [Series(n, [1.0]) for n in names], width=480)
+    svg = chart.svg()
+    for name in names:
+        assert f">{name}</text>" in svg
+    width = float(re.search(r'viewBox="0 0 (\d+) ', svg).group(1))  # type: ignore[union-attr]
+    for x, text in re.findall(r'<text x="(\d+)" y="\d+" fill="#1f2933">([^<]+)</text>', svg):
+        assert float(x) + len(text) * 6.2 <= width, text

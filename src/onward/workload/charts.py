@@ -12,7 +12,9 @@ from onward.workload.forecast import Forecast
 # Seven colours for the biggest duties; the rest share the eighth as "Everything else".
 MAX_DUTY_SERIES = 7
 OTHER = "Everything else"
-DUTY_PALETTE = PALETTE[:7]
+# Each duty's own colour: Okabe–Ito's seven, then five of Paul Tol's "muted" scheme (both chosen for colour-blind
+# readers), so a dozen duties, across the current and past jobs, never share one.
+DUTY_PALETTE = (*PALETTE[:7], "#332288", "#882255", "#999933", "#44AA99", "#AA4499")
 MEETINGS_COLOUR = "#7b8794"  # neutral greys: meetings and the rest are not duties of their own
 OTHER_COLOUR = "#bcc5ce"
 
