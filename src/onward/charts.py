@@ -59,6 +59,7 @@ class BarChart:
     height: int = 280
     kind: str = "bars"
     label_every: int | None = None  # write every n-th label only (long series); None: the usual thinning
+    table_latest: bool = False  # a long series of past weeks: its table holds the latest TABLE_ROWS only
 
     def svg(self) -> str:
         return stacked_bars(
@@ -75,8 +76,9 @@ class BarChart:
     def table(self) -> str:
         """Return the same numbers as an HTML table (shown instead of the picture on a phone)."""
         heads = [s.name for s in self.stacks]
+        first = max(len(self.labels) - TABLE_ROWS, 0) if self.table_latest else 0
         rows = []
-        for i, label in enumerate(self.labels):
+        for i, label in enumerate(self.labels[first:], start=first):
             cells = [self.stacks[k].values[i] for k in range(len(heads))]
             if len(heads) > 1:
                 cells.append(sum(cells))
@@ -84,7 +86,7 @@ class BarChart:
                 cells.append(self.line.values[i])
             rows.append((label, cells))
         names = [*heads, *(["Total"] if len(heads) > 1 else []), *([self.line.name] if self.line else [])]
-        return data_table(self.title, names, rows)
+        return data_table(self.title if not first else f"{self.title} (the latest {len(rows)})", names, rows)
 
 
 @dataclass(frozen=True)

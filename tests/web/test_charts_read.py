@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 import pytest
 from fastapi.testclient import TestClient
@@ -103,3 +104,12 @@ def test_legends_are_whole_and_inside_the_picture() -> None:
     width = float(re.search(r'viewBox="0 0 (\d+) ', svg).group(1))  # type: ignore[union-attr]
     for x, text in re.findall(r'<text x="(\d+)" y="\d+" fill="#1f2933">([^<]+)</text>', svg):
         assert float(x) + len(text) * 6.2 <= width, text
+
+
+def test_a_long_series_of_past_weeks_tables_its_latest_twelve() -> None:
+    labels = [f"W{i}" for i in range(30)]
+    chart = BarChart("Mail sent after hours", "messages", labels, [Series("Mail", [float(i) for i in range(30)])])
+    assert chart.table().count('<th scope="row">') == 30  # weeks ahead: every one
+    latest = replace(chart, table_latest=True).table()
+    assert latest.count('<th scope="row">') == 12 and "(the latest 12)" in latest
+    assert '<th scope="row">W29</th><td class="num">29</td>' in latest and ">W17<" not in latest

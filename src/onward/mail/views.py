@@ -186,6 +186,7 @@ def _trend_chart(weeks: list[WeekCount]) -> BarChart:
             Series("In working hours", [w.sent - w.after_hours for w in shown]),
             Series("After hours", [w.after_hours for w in shown]),
         ],
+        table_latest=True,
     )
 
 

@@ -217,6 +217,7 @@ def trend_page(service: WellbeingService, years: int | None = DEFAULT_YEARS) -> 
             labels,
             [Series("After hours", [w.after_hours_hours for w in weeks])],
             label_every=every,
+            table_latest=True,
         ),
         load=LineChart(
             "Load and mood",
@@ -237,6 +238,7 @@ def trend_page(service: WellbeingService, years: int | None = DEFAULT_YEARS) -> 
             labels,
             [Series("Mistakes", [w.mistakes or 0 for w in weeks])],
             label_every=every,
+            table_latest=True,
         ),
         mail=None
         if not has_mail
@@ -246,6 +248,7 @@ def trend_page(service: WellbeingService, years: int | None = DEFAULT_YEARS) -> 
             labels,
             [Series("After-hours mail", [w.after_hours_mail or 0 for w in weeks])],
             label_every=every,
+            table_latest=True,
         ),
     )
     notes = [note for missing, note in ((service.workload is None, NO_WORKLOAD), (not has_mail, NO_MAIL)) if missing]
