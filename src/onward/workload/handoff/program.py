@@ -325,7 +325,7 @@ def _recurring_packing(
     Both hold in every plan already (the running totals and whole hours handed are never below zero); written
     out, HiGHS sees the packing: the relaxation can no longer hand a colleague parts of tasks that never fit.
     """
-    days = [problem.last_day_of_week(w) for w in range(problem.weeks)]
+    days = np.array([problem.last_day_of_week(w) for w in range(problem.weeks)], dtype=np.int64)
     for z, room in zip(part, room_by_day, strict=True):
         mine = np.flatnonzero(recurring & (z != NONE))
         if not len(mine):
@@ -334,7 +334,7 @@ def _recurring_packing(
         used = hours > EPS
         keep = used.any(axis=0)
         weeks = np.flatnonzero(keep)
-        rows = cols.constrain(-math.inf, room[np.array(days)[weeks]], len(weeks))
+        rows = cols.constrain(-math.inf, room[days[weeks]], len(weeks))
         rr, tt = np.nonzero(used[:, weeks].T)
         cols.put(rows[rr], z[mine][tt], hours[:, weeks].T[rr, tt])
         full = rec_by[mine]  # task × day
