@@ -145,6 +145,15 @@ class Program:
             axis=1,
         )
 
+    def task_columns(self) -> np.ndarray:
+        """Return a mask of the columns that belong to one task whose hours are placed (not recurring): what
+        the Lagrangian bound in solve.py prices instead of solving."""
+        mask = np.zeros(self.columns.count, dtype=bool)
+        for block in [self.on_time, self.late, self.unplaced, *self.whole_number_columns().T]:
+            cols = block[~self.recurring]
+            mask[cols[cols != NONE]] = True
+        return mask
+
 
 def _block(
     columns: Columns, mask: np.ndarray, cost: np.ndarray | float, upper: np.ndarray | float, **kw: bool
