@@ -19,6 +19,7 @@ from onward.workload.handoff.program import NONE, Program
 
 WHOLE = 1e-6  # a relaxed yes/no or whole-hour value this close to a whole number is taken as decided
 SETTLE_GAP = 1e-6  # the few undecided tasks are settled (almost) exactly
+PLAN_S = 1.0  # the plan's own steps get at least this long, even past the time limit: a plan beats none
 
 _STDOUT_LOCK = threading.Lock()
 
@@ -43,7 +44,8 @@ def run_highs(program: Program, *, time_limit_s: float, presolve: bool, mip_rel_
     2. A plan: the recurring tasks' choices of that bound kept, the relaxation again; where it makes a whole
        choice for a task that choice is kept, and HiGHS settles the few tasks left between choices.
     3. When that plan is within `mip_rel_gap` of the bound it is returned with the gap proved; otherwise HiGHS
-       solves the whole program in the time left (told the plan's cost, so it only looks for cheaper ones).
+       solves the whole program in the time left (told the plan's cost, so it only looks for cheaper ones),
+       when at least as much time is left as steps 1–2 took.
     """
     from scipy.optimize import Bounds, LinearConstraint, milp
 
@@ -51,10 +53,12 @@ def run_highs(program: Program, *, time_limit_s: float, presolve: bool, mip_rel_
     cost, lower_bound, upper, integer, matrix, lo, hi = program.columns.arrays()
     constraints = LinearConstraint(matrix, lo, hi)
 
-    def left() -> float:
-        return max(time_limit_s - (time.perf_counter() - started), 0.1)
+    def left(at_least: float = 0.1) -> float:
+        return max(time_limit_s - (time.perf_counter() - started), at_least)
 
-    def solve(lower: np.ndarray, upper_: np.ndarray, whole: np.ndarray, gap: float, **options: Any) -> Any:
+    def solve(
+        lower: np.ndarray, upper_: np.ndarray, whole: np.ndarray, gap: float, at_least: float = 0.1, **options: Any
+    ) -> Any:
         with _stdout_to_stderr(), warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)  # options scipy passes on to HiGHS as they are
             return milp(
@@ -62,7 +66,13 @@ def run_highs(program: Program, *, time_limit_s: float, presolve: bool, mip_rel_
                 integrality=whole,
                 bounds=Bounds(lower, upper_),
                 constraints=constraints,
-                options={"time_limit": left(), "presolve": presolve, "mip_rel_gap": gap, "disp": False, **options},
+                options={
+                    "time_limit": left(at_least),
+                    "presolve": presolve,
+                    "mip_rel_gap": gap,
+                    "disp": False,
+                    **options,
+                },
             )
 
     bound = _Bound(program, cost, lower_bound, upper, integer, matrix, lo, hi)
@@ -76,7 +86,7 @@ def run_highs(program: Program, *, time_limit_s: float, presolve: bool, mip_rel_
             rec = rec[rec != NONE]
             whole = rec[np.abs(bound.recurring_x[rec] - np.round(bound.recurring_x[rec])) <= WHOLE]
             lower[whole] = upper_fixed[whole] = np.round(bound.recurring_x[whole])
-            relaxed = solve(lower, upper_fixed, np.zeros_like(integer), mip_rel_gap)
+            relaxed = solve(lower, upper_fixed, np.zeros_like(integer), mip_rel_gap, PLAN_S)
             x = np.asarray(relaxed.x) if relaxed.status == 0 else None
         else:
             x = bound.relaxed
@@ -87,7 +97,7 @@ def run_highs(program: Program, *, time_limit_s: float, presolve: bool, mip_rel_
             fixed = choices[~undecided][has[~undecided]]
             lower[fixed] = upper_fixed[fixed] = np.round(x[fixed])
             # Presolve takes the fixed columns out: without it HiGHS would carry them all through its search.
-            rounded = solve(lower, upper_fixed, integer, SETTLE_GAP, presolve=True)
+            rounded = solve(lower, upper_fixed, integer, SETTLE_GAP, PLAN_S, presolve=True)
             if rounded.x is not None:
                 proved = bound.gap(float(rounded.fun))
                 incumbent = Solution(
@@ -98,7 +108,9 @@ def run_highs(program: Program, *, time_limit_s: float, presolve: bool, mip_rel_
                     f"the relaxation decided all but {int(undecided.sum())} tasks; those settled, the plan is"
                     f" within {proved:.3%} of the best possible",
                 )
-                if incumbent.optimal:
+                spent = time.perf_counter() - started
+                # The whole program needs more than its relaxation and the plan took: not tried in less time.
+                if incumbent.optimal or time_limit_s - spent < spent:
                     return incumbent
     options = {"objective_bound": incumbent.objective + 1e-6} if incumbent is not None else {}
     result = solve(lower_bound, upper, integer, mip_rel_gap, **options)
@@ -132,7 +144,7 @@ class _Bound:
     bound on every plan, and it is at least the relaxation's. The recurring choices that come out fractional
     are made whole too, one round at a time, while the time allows (`ROUNDS`)."""
 
-    ROUNDS = 4
+    ROUNDS = 3
 
     def __init__(
         self,
