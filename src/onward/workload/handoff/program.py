@@ -12,7 +12,9 @@ one taken (none: keep it all on time):
 
 This is the same set of plans as one hand-off column per colleague with one ask column beside it (a hand-off
 with an ask pays both), written so the linear relaxation pays an ask's full price wherever a hand-off leaves a
-part that does not fit: that relaxation is then within HiGHS's gap of the best plan, and it stops at the root.
+part that does not fit. What the relaxation still splits is the recurring tasks handed to a colleague (parts of
+tasks that fill their week exactly): hand-off columns a colleague could never take are left out, the packing is
+written out per week, and solve.py's bound makes those choices whole.
 
 Two choices are left out because another always does better: a task that may be dropped or deferred is never
 asked about (dropping costs 1.0, deferring 0.6, an ask at least 2.0, and both free more hours), and work under
