@@ -36,8 +36,9 @@ CAPTURE_EXAMPLE = "Draft grant report #grants due:fri 3h !4"
 
 # ---- the plate ----
 
-# The first screen of the plate shows about this many tasks; "Show more" brings the next screens on demand.
-TASKS_PER_SCREEN = 50
+# The first screen of the plate shows about this many tasks (more than a screen holds); "Show more" brings the
+# next screens on demand.
+TASKS_PER_SCREEN = 30
 
 
 @dataclass
@@ -286,7 +287,10 @@ class TaskPage:
 def task(workload: WorkloadService, task_id: int) -> TaskPage:
     """Return one task with its priority, and what its edit forms offer."""
     found = workload.tasks.get_task(task_id)
-    priority = next((p for p in workload.planning.priorities() if p.id == task_id), None)
+    ranked = next((p for p in _ranked(workload) if p.id == task_id), None)
+    priority = None if ranked is None else replace(ranked, urgency_terms=[])
+    if priority is not None:
+        workload.planning.explain([priority])
     return TaskPage(
         task=found,
         priority=priority,
