@@ -112,6 +112,7 @@ def test_a_big_plate_comes_a_screen_at_a_time_and_shows_edits_from_the_terminal(
     desktop and phone widths; a task added by another process while the server runs is on the plate at once."""
     from onward.services import Services
     from onward.settings import Settings
+    from onward.workload.views import TASKS_PER_SCREEN
 
     from ..conftest import TEST_CACHE_DIR, TODAY
     from ..live_server import live_server
@@ -133,9 +134,14 @@ def test_a_big_plate_comes_a_screen_at_a_time_and_shows_edits_from_the_terminal(
             page.goto(server.base + "/workload")
             rows = page.locator("tr[data-task]")
             first = rows.count()
-            assert 0 < first <= 50
+            assert 0 < first <= TASKS_PER_SCREEN
             page.evaluate("window.__stillTheSamePage = true")
-            page.get_by_role("link", name="Show more duties").click()
+            more = page.get_by_role("link", name="Show more duties")
+            for screen in range(2, -(-72 // first) + 1):
+                shown = rows.count()
+                more.click()
+                expect(rows).not_to_have_count(shown)
+                assert screen < 5
             expect(rows).to_have_count(72)
             expect(page.get_by_role("heading", name=re.compile("^Duty 11"))).to_be_visible()
             expect(page.get_by_role("link", name="Show more duties")).to_have_count(0)
@@ -150,7 +156,7 @@ def test_a_big_plate_comes_a_screen_at_a_time_and_shows_edits_from_the_terminal(
         context = browser.new_context()
         page = context.new_page()
         page.goto(server.url)
-        page.goto(server.base + "/workload?upto=1")
+        page.goto(server.base + "/workload?upto=9")  # every screen
         expect(page.get_by_role("row", name=re.compile("Added in the terminal"))).to_be_visible()
         context.close()
     services.store.dispose()
