@@ -114,12 +114,44 @@ def _sender(value: str) -> tuple[str, str]:
     return _text(name), found.group(0).lower()
 
 
+# The Date header as nearly every mailer writes it ("Thu, 09 Jan 2025 11:17:00 +0100"): read by one pattern,
+# a fifth of the time of parsedate_tz, which reads it the same (a property test holds them together) and
+# still reads every other shape.
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_USUAL_DATE = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{1,2}) (" + "|".join(_MONTHS) + r") ([1-9]\d{3}) "
+    r"(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})"
+)
+_MONTH_NUMBER = {name: number for number, name in enumerate(_MONTHS, start=1)}
+
+
+def _parsed_date(value: str) -> tuple[int, ...] | None:
+    """(year, month, day, hour, minute, second, UTC offset in seconds) of a Date header, as parsedate_tz reads
+    it (a zone of -0000 is taken as UTC), or None when it cannot be read."""
+    usual = _USUAL_DATE.fullmatch(value)
+    if usual is not None:
+        day, month, year, hour, minute, second, sign, zone_hours, zone_minutes = usual.groups()
+        offset = int(zone_hours) * 3600 + int(zone_minutes) * 60
+        return (
+            int(year),
+            _MONTH_NUMBER[month],
+            int(day),
+            int(hour),
+            int(minute),
+            int(second),
+            -offset if sign == "-" else offset,
+        )
+    parsed = parsedate_tz(value)
+    if parsed is None:
+        return None
+    return (*parsed[:6], parsed[9] or 0)  # no zone given: taken as UTC, as RFC 5322 reads "-0000"
+
+
 def _sent_at(value: str | None) -> tuple[dt.datetime, int]:
-    parsed = parsedate_tz(value) if value else None
+    parsed = _parsed_date(value) if value else None
     if parsed is None:
         raise BrokenMessage("no readable Date header")
-    year, month, day, hour, minute, second = parsed[:6]
-    offset = parsed[9] or 0  # no zone given: taken as UTC, as RFC 5322 reads "-0000"
+    year, month, day, hour, minute, second, offset = parsed
     try:
         local = dt.datetime(year, month, day, hour, minute, min(second, 59))
     except ValueError:
