@@ -136,3 +136,51 @@ def test_the_usual_date_header_is_read_as_the_standard_library_reads_it(parts: t
     value = f"{day_name}{comma}{day} {month} {year} {hour}:{minute}:{second} {sign}{zone}"
     expected = parsedate_tz(value)
     assert _parsed_date(value) == (None if expected is None else (*expected[:6], expected[9] or 0))
+
+
+_header_names = st.sampled_from(
+    [
+        "Message-ID",
+        "Date",
+        "From",
+        "To",
+        "Cc",
+        "CC",
+        "subject",
+        "SUBJECT",
+        "In-Reply-To",
+        "Content-Type",
+        "Content-Transfer-Encoding",
+        "X-Mailer",
+        "Received",
+        "To-Do",
+        "Fromage",
+        "Subject ",
+        "Subject\t",
+    ]
+)
+_header_values = st.text(st.sampled_from("ab <@>.:;,=?\t "), max_size=12)
+_header_lines = st.one_of(
+    st.builds(lambda name, value: f"{name}:{value}", _header_names, _header_values),
+    st.builds(lambda lead, value: lead + value, st.sampled_from([" ", "\t", "  "]), _header_values),  # folded
+    _header_values,  # no colon: not a header
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(_header_lines, max_size=12),
+    st.sampled_from(["\n", "\r\n"]),
+    st.sampled_from(["", "", "", "\x0b", "\x0c", "\x1c", "\x1f", "\r", "\xe9", "\u2028"]),
+    st.integers(0, 200),
+)
+def test_the_quick_header_reading_keeps_what_the_line_by_line_reading_keeps(
+    lines: list[str], end: str, odd: str, where: int
+) -> None:
+    """Headers are read by one pattern when they are plain ASCII with ordinary line breaks: the same fields,
+    unfolded the same, as the line-by-line reading (which any other header block still gets)."""
+    from onward.mail.reading import _parse_headers_line_by_line, parse_headers
+
+    text = end.join(lines)
+    head = (text[:where] + odd + text[where:]).encode("utf-8")
+    assert parse_headers(head) == _parse_headers_line_by_line(head)

@@ -33,8 +33,30 @@ WANTED = frozenset(
 )
 
 
+# A wanted header and its continuation lines, in plain ASCII headers with no line break but "\n" or "\r\n"
+# and no whitespace but spaces and tabs (nearly all mail): one pattern instead of a loop over every line.
+_WANTED_HEADER = re.compile(
+    r"^(message-id|date|from|to|cc|subject|in-reply-to|content-type|content-transfer-encoding)[ \t]*:"
+    r"(.*(?:\n[ \t].*)*)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ODD_SPACE = re.compile(rb"[\x0b\x0c\x1c-\x1f]|\r(?!\n)")
+
+
 def parse_headers(head: bytes) -> dict[str, str]:
     """The wanted headers of a header block (lower-case names, continuation lines unfolded, the first kept)."""
+    if not head.isascii() or _ODD_SPACE.search(head):
+        return _parse_headers_line_by_line(head)
+    found: dict[str, str] = {}
+    for name, value in _WANTED_HEADER.findall(head.replace(b"\r\n", b"\n").decode("ascii")):
+        key = name.lower()
+        if key not in found:
+            found[key] = " ".join(line.strip() for line in value.split("\n")) if "\n" in value else value.strip()
+    return found
+
+
+def _parse_headers_line_by_line(head: bytes) -> dict[str, str]:
+    """`parse_headers` for any header block: a line at a time, as str.splitlines breaks them."""
     try:
         text = head.decode("utf-8")
     except UnicodeDecodeError:
