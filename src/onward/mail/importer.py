@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
 from onward.background import BackgroundWork, Progress, Reporter
 from onward.mail.deadlines import find_due
 from onward.mail.detect import find_request
@@ -22,7 +20,7 @@ from onward.mail.models import MailMessage
 from onward.mail.reading import BrokenMessage, MailRecord, read_message
 from onward.mail.sources import RawMessage, detect_format, progress_total, read_messages
 from onward.store.base import utcnow
-from onward.store.bulk import bulk_insert_columns
+from onward.store.bulk import bulk_insert_columns, existing_values
 
 if TYPE_CHECKING:
     from onward.mail.me import MailMe
@@ -125,7 +123,7 @@ class MailImports:
         if not batch:
             return
         keys = {record.key for record in batch}
-        there = set(session.scalars(select(MailMessage.message_key).where(MailMessage.message_key.in_(keys))))
+        there = existing_values(session, MailMessage, "message_key", list(keys))
         kept: list[MailRecord] = []
         for record in batch:
             if record.key in there:

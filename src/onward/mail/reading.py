@@ -245,18 +245,21 @@ def read_message(raw: bytes, folder: str = "") -> MailRecord:
     message_id = _text(headers.get("message-id"))
     subject = _text(headers.get("subject"))
     to_field = headers.get("to", "")
-    return MailRecord(
-        key=key_of(message_id, date_field, headers.get("from", ""), to_field, subject),
-        folder=folder[:300],
-        from_address=sender[:320],
-        from_name=sender_name[:200],
-        to=_addresses(to_field),
-        cc=_addresses(headers.get("cc")),
-        subject=subject[:500],
-        sent_at=sent_at,
-        utc_offset=offset,
-        in_reply_to=_text(headers.get("in-reply-to")).split(" ")[0][:300],
-        snippet=_SPACES.sub(" ", newest or body).strip()[:SNIPPET_CHARS],
-        newest=newest,
-        body=body,
+    # In the fields' order, made by _make: keyword arguments cost a named tuple three times as much.
+    return MailRecord._make(
+        (
+            key_of(message_id, date_field, headers.get("from", ""), to_field, subject),  # key
+            folder[:300],  # folder
+            sender[:320],  # from_address
+            sender_name[:200],  # from_name
+            _addresses(to_field),  # to
+            _addresses(headers.get("cc")),  # cc
+            subject[:500],  # subject
+            sent_at,  # sent_at
+            offset,  # utc_offset
+            _text(headers.get("in-reply-to")).split(" ")[0][:300],  # in_reply_to
+            _SPACES.sub(" ", newest or body).strip()[:SNIPPET_CHARS],  # snippet
+            newest,  # newest
+            body,  # body
+        )
     )

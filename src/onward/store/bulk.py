@@ -4,11 +4,11 @@ and the heavy user's fill. A store primitive, so it knows no domain: the caller 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import JSON, Table, insert
+from sqlalchemy import JSON, Table, bindparam, insert, select
 from sqlalchemy.dialects.sqlite import DATETIME as SQLITE_DATETIME
 from sqlalchemy.orm import Session
 
@@ -62,6 +62,36 @@ def bulk_insert_columns(session: Session, model: type[Any], columns: Mapping[str
     connection.exec_driver_sql(str(compiled), params)
 
 
+def existing_values(session: Session, model: type[Any], key: str, values: Collection[Any]) -> set[Any]:
+    """Which of `values` the session owner's rows of `model` already hold in column `key`: one query, for an
+    import that checks a batch against what is there. The statement is Core, driven as the driver's own SQL
+    (half the cost of the ORM's query for 2,000 values), so the owner's filter is written out here."""
+    if not values:
+        return set()
+    owner = session_owner(session)
+    table: Table = model.__table__
+    connection = session.connection()
+    dialect = connection.dialect
+    cache_key = (table.name, key, len(values), owner is None, dialect.name)
+    compiled = _LOOKUPS.get(cache_key)
+    if compiled is None:
+        column = table.c[key]
+        statement = select(column).where(column.in_([bindparam(f"v{number}") for number in range(len(values))]))
+        if owner is not None:
+            statement = statement.where(table.c.owner_id == bindparam("owner"))
+        compiled = _LOOKUPS[cache_key] = statement.compile(dialect=dialect)
+    named = dict(zip((f"v{number}" for number in range(len(values))), values, strict=True))
+    named["owner"] = owner
+    if compiled.positiontup is not None:  # positional paramstyle (SQLite's "?")
+        params: Any = tuple(named[name] for name in compiled.positiontup)
+    else:  # named paramstyle (psycopg's "%(name)s")
+        params = named
+    return {row[0] for row in connection.exec_driver_sql(str(compiled), params)}
+
+
+_LOOKUPS: dict[tuple[Any, ...], Any] = {}  # compiled lookups by table, column, count, scoping and dialect
+
+
 def _converter(column_type: Any, dialect: Any) -> Any:
     """The column type's bind processor for `dialect` (None when values go as they are), made quicker."""
     impl = column_type.dialect_impl(dialect)
@@ -89,14 +119,21 @@ def _remembered(process: Any) -> Any:
 def _sqlite_datetime(process: Any) -> Any:
     """Return SQLite's DateTime `process` with a naive datetime written by `isoformat` (the same text,
     "2025-01-09 10:17:00.000000", at a third of the cost: a mail import has a timestamp of its own per row);
-    anything else (None, an aware datetime, a date) still goes through `process`."""
+    anything else (None, an aware datetime, a date) still goes through `process`. The value written last is
+    remembered: created_at and updated_at are one value for a whole batch."""
     datetime = dt.datetime
-    remembered = _remembered(process)  # created_at and updated_at: one value for the whole batch
+    remembered = _remembered(process)
+    last: list[Any] = [None, None]
 
     def convert(value: Any) -> Any:
+        if value is last[0]:
+            return last[1]
         if type(value) is datetime and value.tzinfo is None:
-            return value.isoformat(" ", "microseconds")
-        return remembered(value)
+            answer = value.isoformat(" ", "microseconds")
+        else:
+            answer = remembered(value)
+        last[:] = value, answer
+        return answer
 
     return convert
 
