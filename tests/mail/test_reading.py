@@ -108,3 +108,79 @@ def test_any_well_formed_message_is_read_whatever_its_subject_body_and_zone(
     assert record.utc_offset == offset
     assert record.subject == " ".join(subject.split())
     assert len(record.snippet) <= 200
+
+
+_date_parts = st.tuples(
+    st.sampled_from(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Thu", "thu", "Foo"]),
+    st.integers(0, 40).map(str) | st.sampled_from(["09", "007", ""]),
+    st.sampled_from(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "jan", "Xyz"]),
+    st.integers(0, 10_000).map(str) | st.sampled_from(["0099", "1999", "2025", "99"]),
+    st.integers(0, 99).map("{:02d}".format) | st.sampled_from(["7", "123"]),
+    st.integers(0, 99).map("{:02d}".format),
+    st.integers(0, 99).map("{:02d}".format),
+    st.sampled_from(["+", "-", ""]),
+    st.integers(0, 9999).map("{:04d}".format) | st.sampled_from(["0000", "EST", "GMT", "(PST)", "12"]),
+    st.sampled_from([", ", " ", ","]),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_date_parts)
+def test_the_usual_date_header_is_read_as_the_standard_library_reads_it(parts: tuple[str, ...]) -> None:
+    """The quick pattern for "Thu, 09 Jan 2025 11:17:00 +0100" reads what parsedate_tz reads, and no more."""
+    from email.utils import parsedate_tz
+
+    from onward.mail.reading import _parsed_date
+
+    day_name, day, month, year, hour, minute, second, sign, zone, comma = parts
+    value = f"{day_name}{comma}{day} {month} {year} {hour}:{minute}:{second} {sign}{zone}"
+    expected = parsedate_tz(value)
+    assert _parsed_date(value) == (None if expected is None else (*expected[:6], expected[9] or 0))
+
+
+_header_names = st.sampled_from(
+    [
+        "Message-ID",
+        "Date",
+        "From",
+        "To",
+        "Cc",
+        "CC",
+        "subject",
+        "SUBJECT",
+        "In-Reply-To",
+        "Content-Type",
+        "Content-Transfer-Encoding",
+        "X-Mailer",
+        "Received",
+        "To-Do",
+        "Fromage",
+        "Subject ",
+        "Subject\t",
+    ]
+)
+_header_values = st.text(st.sampled_from("ab <@>.:;,=?\t "), max_size=12)
+_header_lines = st.one_of(
+    st.builds(lambda name, value: f"{name}:{value}", _header_names, _header_values),
+    st.builds(lambda lead, value: lead + value, st.sampled_from([" ", "\t", "  "]), _header_values),  # folded
+    _header_values,  # no colon: not a header
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(_header_lines, max_size=12),
+    st.sampled_from(["\n", "\r\n"]),
+    st.sampled_from(["", "", "", "\x0b", "\x0c", "\x1c", "\x1f", "\r", "\xe9", "\u2028"]),
+    st.integers(0, 200),
+)
+def test_the_quick_header_reading_keeps_what_the_line_by_line_reading_keeps(
+    lines: list[str], end: str, odd: str, where: int
+) -> None:
+    """Headers are read by one pattern when they are plain ASCII with ordinary line breaks: the same fields,
+    unfolded the same, as the line-by-line reading (which any other header block still gets)."""
+    from onward.mail.reading import _parse_headers_line_by_line, parse_headers
+
+    text = end.join(lines)
+    head = (text[:where] + odd + text[where:]).encode("utf-8")
+    assert parse_headers(head) == _parse_headers_line_by_line(head)

@@ -90,6 +90,34 @@ def test_a_bulk_insert_checks_the_same_limits(services: Services) -> None:
     assert len(task.title) <= 500
 
 
+def test_a_bulk_insert_stores_timestamps_as_the_orm_does(services: Services) -> None:
+    """bulk.py writes SQLite's timestamps itself (quicker): the stored text is the ORM's, to the character."""
+    import datetime as dt
+
+    from sqlalchemy import text
+
+    from onward.store.base import Setting
+    from onward.store.bulk import bulk_insert
+
+    owner = services.workspace.owner_id
+    moments = [dt.datetime(2025, 1, 9, 10, 17), dt.datetime(987, 3, 4, 5, 6, 7, 89), dt.datetime(2025, 12, 31, 23, 59)]
+    with services.workspace.session() as session:
+        for number, moment in enumerate(moments):
+            session.add(Setting(key=f"orm{number}", value="", created_at=moment, updated_at=moment))
+        rows = [
+            {"owner_id": owner, "created_at": moment, "updated_at": moment, "key": f"bulk{number}", "value": ""}
+            for number, moment in enumerate(moments)
+        ]
+        bulk_insert(session, Setting, rows)
+    with services.workspace.session() as session:
+        stored = {row[0]: row[1] for row in session.execute(text("SELECT key, created_at FROM owner_settings"))}
+    for number, moment in enumerate(moments):
+        assert stored[f"bulk{number}"] == stored[f"orm{number}"], moment
+    with services.workspace.session() as session:
+        read = {row.key: row.created_at for row in session.query(Setting)}
+    assert [read[f"bulk{number}"] for number in range(len(moments))] == moments
+
+
 def test_export_import_round_trip_and_merge_twice_adds_nothing(services: Services, settings: Settings) -> None:
     from onward.demo import fill_demo
 

@@ -73,6 +73,26 @@ def test_a_session_never_sees_another_owners_rows(db_url: str) -> None:
     store.dispose()
 
 
+def test_a_bulk_lookup_sees_only_the_sessions_owner(db_url: str) -> None:
+    """store/bulk.py's lookup for imports is Core SQL, past the ORM's scoping: it filters by the owner itself."""
+    from onward.store.bulk import existing_values
+
+    store = Store(db_url)
+    a, b = _two_owners(store)
+    with store.session(a) as session:
+        session.add(Setting(key="only a's", value=""))
+    with store.session(b) as session:
+        assert existing_values(session, Setting, "key", ["note", "only a's", "nowhere"]) == {"note"}
+        assert existing_values(session, Setting, "key", []) == set()
+    with store.session(a) as session:
+        assert existing_values(session, Setting, "key", ["note", "only a's", "nowhere"]) == {"note", "only a's"}
+    session = store._sessions()  # neither bound to an owner nor marked unscoped
+    with pytest.raises(OwnerScopeError):
+        existing_values(session, Setting, "key", ["note"])
+    session.close()
+    store.dispose()
+
+
 def store_row_id(store: Store, owner_id: int) -> int:
     with store.session(owner_id) as session:
         return session.scalars(select(Setting.id)).one()
