@@ -1,7 +1,9 @@
 """Forecast + priorities for the workload pages over the heavy user (20,000 tasks, 2,000 open): server time.
 
 Server time is the app's own Server-Timing (middleware to response). The bare /api/health endpoint, measured in
-the same run, is the baseline; the aim is p95 <= 50 ms and p50 <= 10x it per page. Also the pure forecast +
+the same run, is the baseline; the aim is p95 <= 50 ms and p50 <= 10x it per page. The pages' data is kept per
+state of the workload (onward.workload.cache), so repeated reads are the aimed figure; the first read after an
+edit (the forecast, ranking and schedule built again) is printed too, without an aim. Also the pure forecast +
 priorities in-process.
 """
 
@@ -15,10 +17,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from heavy_user import build, heavy_user_settings
-from web_requests import baseline, measure_pages, signed_in
+from web_requests import baseline, measure_pages, page_line, server_times, signed_in
 
 PAGES = ["/workload", "/workload/priorities", "/workload/load", "/api/workload", "/workload/drift"]
 REQUESTS = 100
+EDITS = 10
 
 
 def main() -> None:
@@ -48,6 +51,16 @@ def main() -> None:
         base = baseline(client, 500)
         print(f"workload baseline /api/health: p50 {base:.2f} ms")
         measure_pages(client, "workload page", PAGES, base, REQUESTS, warm=5)
+        editor = Services.local(heavy_user_settings())  # another process's writes, as the CLI's would be
+        task_id = editor.workload.planning.active_tasks()[0].id
+        for path in PAGES:
+            times = []
+            for n in range(EDITS):
+                editor.workload.tasks.update_task(task_id, notes=f"edit {n}")
+                times += server_times(client, path, 1)
+            print(page_line("workload page, first read after an edit,", path, times, base, aimed=False))
+        editor.workload.tasks.update_task(task_id, notes="")
+        editor.store.dispose()
 
 
 if __name__ == "__main__":

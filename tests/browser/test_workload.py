@@ -122,3 +122,60 @@ def test_on_a_phone_the_charts_read_as_tables(browser: Any, server: Server) -> N
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert not errors
     context.close()
+
+
+def test_a_big_plate_comes_a_screen_at_a_time_and_shows_edits_from_the_terminal(
+    browser: Any, tmp_path_factory: Any
+) -> None:
+    """Twelve duties of six tasks: the first screen, then "Show more duties" swaps in the next without a reload, at
+    desktop and phone widths; a task added by another process while the server runs is on the plate at once."""
+    from onward.services import Services
+    from onward.settings import Settings
+    from onward.workload.views import TASKS_PER_SCREEN
+
+    from ..conftest import TEST_CACHE_DIR, TODAY
+    from ..live_server import live_server
+
+    root = tmp_path_factory.mktemp("big-plate")
+    settings = Settings(data_dir=root / "data", today=TODAY, open_browser=False, cache_dir=TEST_CACHE_DIR)
+    services = Services.local(settings)
+    job = services.workload.duties.add_job("Coordinator")
+    for d in range(12):
+        duty = services.workload.duties.add_responsibility(job.id, f"Duty {d:02}")
+        for t in range(6):
+            services.workload.tasks.add_task(f"Task {d:02}-{t}", responsibility_id=duty.id, effort_hours=1)
+    with live_server(root) as server:
+        for width, height in ((1280, 900), (390, 844)):
+            context = browser.new_context(viewport={"width": width, "height": height})
+            page = context.new_page()
+            errors = watch_console(page)
+            page.goto(server.url)
+            page.goto(server.base + "/workload")
+            rows = page.locator("tr[data-task]")
+            first = rows.count()
+            assert 0 < first <= TASKS_PER_SCREEN
+            page.evaluate("window.__stillTheSamePage = true")
+            more = page.get_by_role("link", name="Show more duties")
+            for screen in range(2, -(-72 // first) + 1):
+                shown = rows.count()
+                more.click()
+                expect(rows).not_to_have_count(shown)
+                assert screen < 5
+            expect(rows).to_have_count(72)
+            expect(page.get_by_role("heading", name=re.compile("^Duty 11"))).to_be_visible()
+            expect(page.get_by_role("link", name="Show more duties")).to_have_count(0)
+            assert page.evaluate("window.__stillTheSamePage") is True
+            if width > 1000:
+                check_page(page, server, "workload-big-plate")  # axe, and no sideways scrolling on a phone
+            else:
+                assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+            assert errors == []
+            context.close()
+        services.workload.tasks.add_task("Added in the terminal", responsibility_id=duty.id, importance=5)
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(server.url)
+        page.goto(server.base + "/workload?upto=9")  # every screen
+        expect(page.get_by_role("row", name=re.compile("Added in the terminal"))).to_be_visible()
+        context.close()
+    services.store.dispose()

@@ -103,17 +103,20 @@ def page(router: APIRouter, path: str, template: str, *, api_path: str | None = 
 
         @functools.wraps(func)
         async def html(request: Request, **kwargs: Any) -> Response:
-            # A synchronous page function runs in the thread pool, as FastAPI runs its JSON twin,
-            # so a slow page (a database query, matching) never holds up the event loop.
+            # A synchronous page function runs in the thread pool, as FastAPI runs its JSON twin, and its
+            # template is drawn there too (one hop): a slow page (a database query, matching, a long table)
+            # never holds up the event loop.
             if needs_request:
                 kwargs["request"] = request
             if is_async:
-                result = await func(**kwargs)
-            else:
-                result = await run_in_threadpool(func, **kwargs)
-                if inspect.isawaitable(result):
-                    result = await result
-            return render(request, template, result)
+                return render(request, template, await func(**kwargs))
+
+            def build_and_render() -> Any:
+                result = func(**kwargs)
+                return result if inspect.isawaitable(result) else render(request, template, result)
+
+            drawn = await run_in_threadpool(build_and_render)
+            return render(request, template, await drawn) if inspect.isawaitable(drawn) else drawn
 
         params = [p for p in signature.parameters.values() if p.name != "request"]
         request_param = inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)

@@ -21,7 +21,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from onward.errors import BadInput
-from onward.store.base import Owned
+from onward.store.base import Base, Owned
+
+# One row per owner, its stamp changed by triggers on every write to the tables below (migration 0004_workload):
+# what the pages' cache is keyed by (onward.workload.stamp). Made by the migration only.
+STAMPS_TABLE = "workload_stamps"
+Base.metadata.info.setdefault("migration_only", set()).add(STAMPS_TABLE)
 
 ORIGINS = ("described", "added", "temporary")
 ENJOYMENT = ("love", "like", "without")

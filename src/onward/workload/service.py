@@ -7,12 +7,14 @@
     mistakes   mistakes and the load in the weeks they happened             (mistakes.py)
     handoffs   colleagues, the hand-off plan, carrying out a suggestion     (handoff/service.py)
     reports    the one-page 1:1 report                                      (report/service.py)
+    cache      pages' data kept per state of the workload                   (cache.py)
 
 Each part is handed the parts it reads (the arrows below), so none reaches into another's tables.
 """
 
 from __future__ import annotations
 
+from onward.workload.cache import ViewCache
 from onward.workload.changes import Changes
 from onward.workload.duties import Duties
 from onward.workload.handoff.service import Handoffs
@@ -39,3 +41,4 @@ class WorkloadService:
         self.changes = Changes(workspace, self.tasks)
         self.handoffs = Handoffs(workspace, self.planning, self.tasks, self.changes)
         self.reports = Reports(workspace, self.duties, self.planning, self.handoffs, self.tasks)
+        self.cache = ViewCache(workspace)

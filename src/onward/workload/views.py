@@ -37,22 +37,33 @@ CAPTURE_EXAMPLE = "Draft grant report #grants due:fri 3h !4"
 
 # ---- the plate ----
 
+# The first screen of the plate shows about this many tasks (more than a screen holds); "Show more" brings the
+# next screens on demand.
+TASKS_PER_SCREEN = 30
+
 
 @dataclass
 class DutyBlock:
     duty: ResponsibilityView
     tasks: list[PriorityView]
     more: int
+    screen: int = 0  # which screen of the plate shows it (0: the first)
 
 
 @dataclass
 class JobBlock:
     job: JobView
     duties: list[DutyBlock]
+    screen: int = 0  # the screen its first duty is on
+    last_screen: int = 0  # the screen its last duty (and its "Add a duty" form) is on
 
 
 @dataclass
 class PlatePage:
+    """The plate, `/api/workload`: every job and duty block (each with the screen it is on), every task of the
+    status asked for. The page draws screens `from_screen` to `to_screen` of them; "Show more" asks for the
+    next (`/workload/more?screen=…`)."""
+
     today: dt.date
     capture_example: str
     jobs: list[JobBlock]
@@ -74,6 +85,13 @@ class PlatePage:
     added: TaskView | None = None
     error: str | None = None
     line: str = ""
+    screens: int = 1  # screens of job and duty blocks
+    no_duty_screen: int = 0  # the screen "Not under a duty yet" is on (the last)
+    filtered_screens: int = 0  # screens of the tasks of `status`
+    tasks_per_screen: int = TASKS_PER_SCREEN
+    from_screen: int = 0
+    to_screen: int = 0
+    part: str = "plate"  # what "Show more" brings: more of the plate, or of the tasks of `status` ("filtered")
 
 
 @dataclass
@@ -108,6 +126,35 @@ def _oldest_first(duties: Sequence[ResponsibilityView]) -> list[str]:
     return [d.name for d in sorted(duties, key=lambda d: d.id)]
 
 
+# The pieces several pages share, each built once per state of the workload (onward.workload.cache).
+
+
+def _active(workload: WorkloadService) -> list[ActiveTask]:
+    return workload.cache.get("active", (), workload.planning.active_tasks)
+
+
+def _forecast(workload: WorkloadService, weeks: int) -> Forecast:
+    """The forecast over `weeks` and the plan's span at least (its first weeks are the same whatever the span)."""
+    span = max(weeks, SPAN_WEEKS)
+    return workload.cache.get(
+        "forecast", (span,), lambda: workload.planning.load_forecast(span, tasks=_active(workload))
+    )
+
+
+def _ranked(workload: WorkloadService) -> list[PriorityView]:
+    """Every open task ranked, unexplained (copy a view before `explain` fills its terms in)."""
+    return workload.cache.get(
+        "ranked", (), lambda: workload.planning.priorities(tasks=_active(workload), explain=False)
+    )
+
+
+def _at_risk(workload: WorkloadService, weeks: int | None) -> list[AtRiskTask]:
+    span = max(weeks or workload.workspace.settings.forecast_weeks, SPAN_WEEKS)
+    return workload.cache.get(
+        "at_risk", (weeks,), lambda: at_risk(workload, _active(workload), weeks, forecast=_forecast(workload, span))
+    )
+
+
 def plate(
     workload: WorkloadService,
     *,
@@ -116,25 +163,57 @@ def plate(
     line: str = "",
     status: str | None = None,
     changed: int | None = None,
+    upto: int = 0,
 ) -> PlatePage:
     """Return the plate: jobs → duties → their most urgent tasks, and the load of the weeks ahead.
 
     After the quick-capture box, `added` is the task it added, or `error` says why not beside the `line` typed.
     `status` lists the tasks of that status too (handed off, deferred, dropped stay findable); `changed` is the
-    id of the change just made, shown with its Undo.
+    id of the change just made, shown with its Undo. The page shows screens 0 to `upto` of it.
     """
     if status is not None and status not in STATUSES:
         raise BadInput(f"status must be one of {', '.join(STATUSES)}, not '{status}'")
-    active = workload.planning.active_tasks()
+    if upto < 0:
+        raise BadInput(f"the plate's screens count from 0, not {upto}")
+    core = workload.cache.get("plate", (), lambda: _plate(workload))
+    filtered = _filtered(workload, status)
+    return replace(
+        core,
+        changed=next((c for c in core.recent if c.id == changed), None),
+        status=status,
+        filtered=filtered,
+        filtered_screens=-(-len(filtered) // TASKS_PER_SCREEN),
+        added=added,
+        error=error,
+        line=line,
+        to_screen=upto,
+    )
+
+
+def plate_more(workload: WorkloadService, screen: int, status: str | None = None) -> PlatePage:
+    """Return the plate with one more screen to show: of the job and duty blocks, or with `status`, of its tasks."""
+    if screen < 0:
+        raise BadInput(f"the plate's screens count from 0, not {screen}")
+    found = plate(workload, status=status)
+    return replace(found, from_screen=screen, to_screen=screen, part="filtered" if status else "plate")
+
+
+def _filtered(workload: WorkloadService, status: str | None) -> list[TaskView]:
+    if status is None:
+        return []
+    return workload.cache.get("filtered", (status,), lambda: workload.tasks.list_tasks(statuses=(status,)))
+
+
+def _plate(workload: WorkloadService) -> PlatePage:
+    """The plate as the data has it, before anything a request adds (what was just added, changed, filtered)."""
+    active = _active(workload)
     # One forecast over the plan's span serves the chart (its first weeks: the same, whatever the horizon) and
     # the tasks at risk.
     shown = workload.workspace.settings.forecast_weeks
-    whole = workload.planning.load_forecast(max(shown, SPAN_WEEKS), tasks=active)
-    forecast = replace(whole, weeks=whole.weeks[:shown])
-    ranked = workload.planning.priorities(tasks=active, explain=False)
+    forecast = replace(_forecast(workload, shown), weeks=_forecast(workload, shown).weeks[:shown])
     by_duty: dict[int | None, list[PriorityView]] = {}
     duty_of = {t.id: t.responsibility_id for t in active}
-    for p in ranked:
+    for p in _ranked(workload):
         by_duty.setdefault(duty_of[p.id], []).append(p)
     # The open tasks are already here: count them per duty instead of asking the database again.
     duties = workload.duties.list_responsibilities(open_load=False)
@@ -145,7 +224,6 @@ def plate(
         hours[t.responsibility_id] = hours.get(t.responsibility_id, 0.0) + t.hours
     for d in duties:
         d.open_tasks, d.remaining_hours = counts.get(d.id, 0), round(hours.get(d.id, 0.0), 4)
-    recent = workload.changes.recent()
     blocks = []
     for job in workload.duties.list_jobs():
         job_duties = [
@@ -155,11 +233,13 @@ def plate(
         ]
         if job.end_date is None or any(b.tasks for b in job_duties):
             blocks.append(JobBlock(job, job_duties))
+    no_duty = by_duty.get(None, [])[: TASKS_PER_DUTY * 2]
+    screens, no_duty_screen = _cut_into_screens(blocks, len(no_duty))
     return PlatePage(
         today=workload.workspace.today,
         capture_example=CAPTURE_EXAMPLE,
         jobs=blocks,
-        no_duty=by_duty.get(None, [])[: TASKS_PER_DUTY * 2],
+        no_duty=no_duty,
         open_tasks=len(active),
         open_hours=round(sum(t.hours for t in active), 1),
         weeks=len(forecast.weeks),
@@ -167,16 +247,33 @@ def plate(
         hours_over=round(sum(w.hours_over for w in forecast.weeks), 1),
         load_chart=charts.load_chart(forecast, colours=charts.duty_colours(_oldest_first(duties))),
         has_duties=bool(duties),
-        at_risk=at_risk(workload, active, forecast=whole),
+        at_risk=_at_risk(workload, None),
         unestimated=workload.tasks.count_unestimated(),
-        recent=recent,
-        changed=next((c for c in recent if c.id == changed), None),
-        status=status,
-        filtered=workload.tasks.list_tasks(statuses=(status,)) if status else [],
-        added=added,
-        error=error,
-        line=line,
+        recent=workload.changes.recent(),
+        screens=screens,
+        no_duty_screen=no_duty_screen,
     )
+
+
+def _cut_into_screens(jobs: list[JobBlock], no_duty: int) -> tuple[int, int]:
+    """Give each duty block the screen it is on (about TASKS_PER_SCREEN tasks a screen, a duty never cut in two);
+    return how many screens there are and the screen of the tasks under no duty (after every job)."""
+    screen, rows = 0, 0
+
+    def place(size: int) -> int:
+        nonlocal screen, rows
+        if rows and rows + size > TASKS_PER_SCREEN:
+            screen, rows = screen + 1, 0
+        rows += size
+        return screen
+
+    for job in jobs:
+        for d in job.duties:
+            d.screen = place(max(len(d.tasks), 1))
+        job.screen = job.duties[0].screen if job.duties else screen
+        job.last_screen = screen
+    no_duty_screen = place(no_duty) if no_duty else screen
+    return screen + 1, no_duty_screen
 
 
 # ---- one task ----
@@ -196,7 +293,10 @@ class TaskPage:
 def task(workload: WorkloadService, task_id: int) -> TaskPage:
     """Return one task with its priority, and what its edit forms offer."""
     found = workload.tasks.get_task(task_id)
-    priority = next((p for p in workload.planning.priorities() if p.id == task_id), None)
+    ranked = next((p for p in _ranked(workload) if p.id == task_id), None)
+    priority = None if ranked is None else replace(ranked, urgency_terms=[])
+    if priority is not None:
+        workload.planning.explain([priority])
     return TaskPage(
         task=found,
         priority=priority,
@@ -242,11 +342,14 @@ class LoadPage:
 
 def load(workload: WorkloadService, weeks: int | None = None) -> LoadPage:
     """Return the forecast of the next `weeks` weeks (the setting by default) with its two charts."""
-    active = workload.planning.active_tasks()
     horizon = weeks if weeks is not None else workload.workspace.settings.forecast_weeks
     if not 1 <= horizon <= 104:
         raise BadInput(f"the forecast covers 1 to 104 weeks, not {horizon}")
-    whole = workload.planning.load_forecast(max(horizon, SPAN_WEEKS), tasks=active)
+    return workload.cache.get("load", (horizon,), lambda: _load(workload, horizon))
+
+
+def _load(workload: WorkloadService, horizon: int) -> LoadPage:
+    whole = _forecast(workload, horizon)
     forecast = replace(whole, weeks=whole.weeks[:horizon])
     return LoadPage(
         today=forecast.today,
@@ -274,7 +377,7 @@ def load(workload: WorkloadService, weeks: int | None = None) -> LoadPage:
             forecast, colours=charts.duty_colours(_oldest_first(workload.duties.list_responsibilities(open_load=False)))
         ),
         ratio_chart=charts.ratio_chart(forecast),
-        at_risk=at_risk(workload, active, horizon, forecast=whole),
+        at_risk=_at_risk(workload, horizon),
     )
 
 
@@ -303,7 +406,11 @@ def priorities(workload: WorkloadService, quadrant: str | None = None, limit: in
     """Return the most urgent tasks (of one quadrant, or all), each explained, and the count per quadrant."""
     if quadrant is not None and quadrant not in QUADRANTS:
         raise BadInput(f"quadrant must be one of {', '.join(QUADRANTS)}")
-    ranked = workload.planning.priorities(explain=False)
+    return workload.cache.get("priorities", (quadrant, limit), lambda: _priorities(workload, quadrant, limit))
+
+
+def _priorities(workload: WorkloadService, quadrant: str | None, limit: int) -> PrioritiesPage:
+    ranked = _ranked(workload)
     blocks = [
         QuadrantBlock(
             q,
@@ -314,7 +421,8 @@ def priorities(workload: WorkloadService, quadrant: str | None = None, limit: in
         for q in QUADRANTS
     ]
     matching = [p for p in ranked if quadrant is None or p.quadrant == quadrant]
-    shown = matching[: max(limit, 1)]
+    # Copies: the shared ranking stays unexplained (the plate's JSON carries no terms).
+    shown = [replace(p, urgency_terms=[]) for p in matching[: max(limit, 1)]]
     workload.planning.explain(shown)
     c = workload.planning.coefficients()
     return PrioritiesPage(shown, len(matching), quadrant, blocks, c.urgent_from, c.important_from)
@@ -337,6 +445,10 @@ class DriftPage:
 
 def drift(workload: WorkloadService, weeks: int | None = None, past_weeks: int = 12) -> DriftPage:
     """Return "temporary" duties past their end and the hours by where their duty came from, with the chart."""
+    return workload.cache.get("drift", (weeks, past_weeks), lambda: _drift(workload, weeks, past_weeks))
+
+
+def _drift(workload: WorkloadService, weeks: int | None, past_weeks: int) -> DriftPage:
     found = workload.planning.drift(weeks, past_weeks)
     return DriftPage(
         found.temporary_overdue, found.weeks, found.outside_duties, found.share_past, found.share_ahead,

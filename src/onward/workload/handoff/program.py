@@ -12,7 +12,9 @@ one taken (none: keep it all on time):
 
 This is the same set of plans as one hand-off column per colleague with one ask column beside it (a hand-off
 with an ask pays both), written so the linear relaxation pays an ask's full price wherever a hand-off leaves a
-part that does not fit: that relaxation is then within HiGHS's gap of the best plan, and it stops at the root.
+part that does not fit. What the relaxation still splits is the recurring tasks handed to a colleague (parts of
+tasks that fill their week exactly): hand-off columns a colleague could never take are left out, the packing is
+written out per week, and solve.py's bound makes those choices whole.
 
 Two choices are left out because another always does better: a task that may be dropped or deferred is never
 asked about (dropping costs 1.0, deferring 0.6, an ask at least 2.0, and both free more hours), and work under
@@ -145,6 +147,15 @@ class Program:
             axis=1,
         )
 
+    def task_columns(self) -> np.ndarray:
+        """Return a mask of the columns that belong to one task whose hours are placed (not recurring): what
+        the Lagrangian bound in solve.py prices instead of solving."""
+        mask = np.zeros(self.columns.count, dtype=bool)
+        for block in [self.on_time, self.late, self.unplaced, *self.whole_number_columns().T]:
+            cols = block[~self.recurring]
+            mask[cols[cols != NONE]] = True
+        return mask
+
 
 def _block(
     columns: Columns, mask: np.ndarray, cost: np.ndarray | float, upper: np.ndarray | float, **kw: bool
@@ -179,6 +190,23 @@ def build_program(problem: ScheduleProblem) -> Program:
     may_hand = np.array([w.may_hand_off for w in works], dtype=bool) & (recurring | (placed & (whole >= 1)))
     alone = placed & ~may_drop & ~may_defer  # only the manager can take it off: it may be asked about
     helpers = [k for k, c in enumerate(problem.colleagues) if c.weekly_limit_hours > EPS]
+    # Each recurring task's hours due by each day (its occurrences at their week's end).
+    due_hours = np.zeros((n, days))
+    for i in np.flatnonzero(recurring):
+        for w, h in enumerate(works[i].recurring_by_week or ()):
+            due_hours[i, problem.last_day_of_week(w)] += h
+    weekdays = np.cumsum([1 if (problem.today_weekday + d) % 7 < 5 else 0 for d in range(days)]) / 5.0
+    room_by_day = [_room(problem, k, weekdays) for k in helpers]
+    # What one task could ever give colleague k alone: whole hours within their room from its due day on, a
+    # recurring task only when each occurrence fits by its day. A hand-off that never fits gets no column.
+    hand_cap, hand_ok = [], []
+    rec_by = np.cumsum(due_hours, axis=1)
+    for room in room_by_day:
+        ahead = np.minimum.accumulate(room[::-1])[::-1]  # the least room from each day to the span's end
+        cap = np.where(recurring, 0.0, np.minimum(whole, np.floor(ahead[due] + EPS)))
+        fits = np.where(recurring, (rec_by <= room[None, :] + EPS).all(axis=1), cap >= 1)
+        hand_cap.append(cap)
+        hand_ok.append(may_hand & fits)
 
     on_time = _block(cols, placed, 0.0, hours)
     unplaced = _block(cols, alone, UNPLACED_PER_HOUR, hours)
@@ -187,12 +215,12 @@ def build_program(problem: ScheduleProblem) -> Program:
     drop = _block(cols, may_drop, MULTIPLIER["drop"] * cost, 1.0, integer=True)
     defer = _block(cols, may_defer, MULTIPLIER["defer"] * cost, 1.0, integer=True)
     part, part_hours, part_ask, part_ask_hours = [], [], [], []
-    for _ in helpers:
-        part.append(_block(cols, may_hand, MULTIPLIER["hand_off"] * cost, 1.0, integer=True))
-        part_hours.append(_block(cols, may_hand & placed, HANDED_PER_HOUR, whole, integer=True))
-        both = may_hand & alone
+    for ok, cap in zip(hand_ok, hand_cap, strict=True):
+        part.append(_block(cols, ok, MULTIPLIER["hand_off"] * cost, 1.0, integer=True))
+        part_hours.append(_block(cols, ok & placed, HANDED_PER_HOUR, cap, integer=True))
+        both = ok & alone
         part_ask.append(_block(cols, both, (MULTIPLIER["hand_off"] + MULTIPLIER["ask"]) * cost, 1.0, integer=True))
-        part_ask_hours.append(_block(cols, both, HANDED_PER_HOUR, whole, integer=True))
+        part_ask_hours.append(_block(cols, both, HANDED_PER_HOUR, cap, integer=True))
 
     tasks = np.flatnonzero(placed)
     # Every hour is done by someone, deferred or dropped.
@@ -209,11 +237,14 @@ def build_program(problem: ScheduleProblem) -> Program:
     for c in choices:
         cols.put(one[several], c[several], 1.0)
     # Whole hours handed only with that hand-off.
-    for y, g in [*zip(part, part_hours, strict=True), *zip(part_ask, part_ask_hours, strict=True)]:
+    for y, g, cap in [
+        *zip(part, part_hours, hand_cap, strict=True),
+        *zip(part_ask, part_ask_hours, hand_cap, strict=True),
+    ]:
         has = np.flatnonzero(g != NONE)
         rows = cols.constrain(-math.inf, 0.0, len(has))
         cols.put(rows, g[has], 1.0)
-        cols.put(rows, y[has], -whole[has])
+        cols.put(rows, y[has], -cap[has])
     # Late or nowhere only with an ask, and never the hours handed.
     asked = np.flatnonzero(alone)
     rows = cols.constrain(-math.inf, 0.0, len(asked))
@@ -224,11 +255,8 @@ def build_program(problem: ScheduleProblem) -> Program:
         cols.put(rows, y[asked], -hours[asked])
         cols.put(rows, g[asked], 1.0)
 
+    _recurring_packing(cols, part, rec_by, room_by_day, recurring, problem)
     # My running totals: on-time hours by their due day, late hours by the span's end, recurring hours as due.
-    due_hours = np.zeros((n, days))
-    for i in np.flatnonzero(recurring):
-        for w, h in enumerate(works[i].recurring_by_week or ()):
-            due_hours[i, problem.last_day_of_week(w)] += h
     rec_days = np.flatnonzero(due_hours.sum(axis=0) > EPS)
     row_days = sorted({last, *due[tasks].tolist(), *rec_days.tolist()})
     prefix = np.cumsum(np.array(problem.capacity_by_day, dtype=np.float64))
@@ -257,7 +285,6 @@ def build_program(problem: ScheduleProblem) -> Program:
         lowest=-math.inf,
     )
     # Each colleague's running totals: the hours handed by each due day within their weekly hours so far.
-    weekdays = np.cumsum([1 if (problem.today_weekday + d) % 7 < 5 else 0 for d in range(days)]) / 5.0
     for j, k in enumerate(helpers):
         # Whole hours of a task by its due day; a recurring task handed off whole, each occurrence by its day.
         e_d = np.concatenate([due[tasks], due[tasks], dd])
@@ -267,12 +294,11 @@ def build_program(problem: ScheduleProblem) -> Program:
         if not keep.any():
             continue
         e_d, e_c, e_v = e_d[keep], e_c[keep], e_v[keep]
-        limit = problem.colleagues[k].weekly_limit_hours
         taken = problem.already_handed[k] if k < len(problem.already_handed) else ()
         # A row at each due day, at each day their earlier work is due and at the span's end, so what they took
         # already counts even when nothing handed now is due after it.
         mate_days = sorted({*e_d.tolist(), last, *(min(max(d, 0), last) for d, h in taken if h > EPS)})
-        room = np.array([max(limit * float(weekdays[t]) - sum(h for d, h in taken if d <= t), 0.0) for t in mate_days])
+        room = room_by_day[j][mate_days]
         # Bounded below by zero, though the hours handed keep it there: HiGHS 1.12's presolve lost the best plan
         # on a small case with these totals free (tests/workload/test_plan_program.py found it).
         none = np.zeros(0, dtype=np.int64)
@@ -294,6 +320,53 @@ def build_program(problem: ScheduleProblem) -> Program:
         shortfall,
         recurring,
     )
+
+
+def _recurring_packing(
+    cols: Columns,
+    part: list[np.ndarray],
+    rec_by: np.ndarray,
+    room_by_day: list[np.ndarray],
+    recurring: np.ndarray,
+    problem: ScheduleProblem,
+) -> None:
+    """Add, per colleague, the recurring tasks they take written out by each week's end (Σ z·hours so far ≤
+    their room then), and z_r + z_s ≤ 1 for two recurring tasks that never fit them together.
+
+    Both hold in every plan already (the running totals and whole hours handed are never below zero); written
+    out, HiGHS sees the packing: the relaxation can no longer hand a colleague parts of tasks that never fit.
+    """
+    days = np.array([problem.last_day_of_week(w) for w in range(problem.weeks)], dtype=np.int64)
+    for z, room in zip(part, room_by_day, strict=True):
+        mine = np.flatnonzero(recurring & (z != NONE))
+        if not len(mine):
+            continue
+        hours = rec_by[np.ix_(mine, days)]  # task × week end
+        used = hours > EPS
+        keep = used.any(axis=0)
+        weeks = np.flatnonzero(keep)
+        rows = cols.constrain(-math.inf, room[days[weeks]], len(weeks))
+        rr, tt = np.nonzero(used[:, weeks].T)
+        cols.put(rows[rr], z[mine][tt], hours[:, weeks].T[rr, tt])
+        full = rec_by[mine]  # task × day
+        over = (full[:, None, :] + full[None, :, :] > room[None, None, :] + EPS).any(axis=2)
+        a, b = np.nonzero(np.triu(over, k=1))
+        if len(a):
+            pairs = cols.constrain(-math.inf, 1.0, len(a))
+            cols.put(pairs, z[mine][a], 1.0)
+            cols.put(pairs, z[mine][b], 1.0)
+
+
+def _room(problem: ScheduleProblem, k: int, weekdays: np.ndarray) -> np.ndarray:
+    """Return the hours colleague k can take by each day: their weekly hours a fifth a weekday from today on,
+    less the work they took already that is due by then (never below zero)."""
+    taken = problem.already_handed[k] if k < len(problem.already_handed) else ()
+    due_taken = np.zeros(len(weekdays))
+    for d, h in taken:
+        if d <= len(weekdays) - 1:
+            due_taken[max(d, 0)] += h
+    limit = problem.colleagues[k].weekly_limit_hours
+    return np.maximum(limit * weekdays - np.cumsum(due_taken), 0.0)
 
 
 def _running_rows(

@@ -31,7 +31,8 @@ what the person can do alone first; plus per hour late 3 × importance, 150 not 
 everything fits on time, keeping everything costs 0 and every action is keep.
 
 The parts: `problem.py` the input and the answer, `program.py` builds the program, `solve.py` runs HiGHS (the
-linear relaxation first, which decides nearly every task and bounds the gap), `reading.py` turns its answer
+linear relaxation and a Lagrangian bound first; the bound's recurring choices kept, the relaxation decides
+nearly every other task), `reading.py` turns its answer
 into the schedule, placed earliest due first by `placing.py`.
 """
 

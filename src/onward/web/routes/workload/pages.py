@@ -37,9 +37,20 @@ def _safe_next(target: str, default: str) -> str:
 
 @page(router, "/workload", "workload/plate.html")
 def plate(
-    status: str | None = None, changed: int | None = None, services: Services = Depends(get_services)
+    status: str | None = None,
+    changed: int | None = None,
+    upto: int = 0,
+    services: Services = Depends(get_services),
 ) -> views.PlatePage:
-    return views.plate(services.workload, status=status or None, changed=changed)
+    return views.plate(services.workload, status=status or None, changed=changed, upto=upto)
+
+
+@page(router, "/workload/more", "workload/_plate_more.html")
+def plate_more(
+    screen: int = 1, status: str | None = None, services: Services = Depends(get_services)
+) -> views.PlatePage:
+    """One more screen of the plate (htmx "Show more"), or of the tasks of `status`."""
+    return views.plate_more(services.workload, screen, status or None)
 
 
 def _with_change(path: str, change_id: int) -> str:
