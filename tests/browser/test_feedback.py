@@ -156,5 +156,9 @@ def test_the_demo_feedback_pages_read_well_at_both_widths(page: Page, feedback_s
     expect(page.get_by_test_id("meeting")).to_have_count(2)
     expect(page.get_by_test_id("attached-report")).to_have_count(1)
     check_page(page, server, "demo-feedback-meetings")
+    # The demo's contacts, long e-mail addresses and all, beside their checkboxes: wrapped, not sideways.
+    page.goto(server.base + "/feedback/new")
+    expect(page.get_by_role("checkbox", name="Aisha Rahman aisha.rahman@brightfutures.example")).to_be_visible()
+    check_page(page, server, "demo-feedback-new")
     page.get_by_role("button", name="Back to my own workspace").click()
     assert errors == []
