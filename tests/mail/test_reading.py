@@ -184,3 +184,66 @@ def test_the_quick_header_reading_keeps_what_the_line_by_line_reading_keeps(
     text = end.join(lines)
     head = (text[:where] + odd + text[where:]).encode("utf-8")
     assert parse_headers(head) == _parse_headers_line_by_line(head)
+
+
+_body_pieces = st.sampled_from(
+    [
+        "Can you send it?",
+        "ok",
+        " ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        ">",
+        "> quoted",
+        "-",
+        "--",
+        "--\n",
+        "_" * 20,
+        "On Mon, Jo wrote:",
+        "From: Sam",
+        "FROM: x",
+        "To: y",
+        "Sent by: z",
+        "-----Original Message-----",
+        "---------- Forwarded message",
+        "Forwarded by Jo",
+        "Thanks",
+        "THANK YOU",
+        "Regards",
+        "best",
+        "Cheers!",
+        "Sincerely,",
+        "take care",
+        "Love",
+        "Sent from my phone",
+        "03/15/2001 10:15 AM",
+        "This e-mail is",
+        "intended",
+        "confidential",
+        "\u017f",
+        "é",
+        "\t",
+        "\x1c",
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_body_pieces, max_size=14))
+def test_the_newest_part_is_the_same_when_texts_without_the_words_are_not_searched(pieces: list[str]) -> None:
+    """A text that holds none of the words a quote or a signature starts with skips those patterns: the same
+    newest part as searching every text with both."""
+    import re
+
+    from onward.mail import newest
+
+    body = "".join(pieces)
+    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    quote = newest._first(text, newest._QUOTE_START, newest._QUOTE_DATE, True)
+    if quote is not None:
+        text = text[:quote]
+    signature = newest._first(text, newest._SIGNATURE, newest._FOOTER, True)
+    if signature is not None and text[:signature].strip():
+        text = text[:signature]
+    assert newest_part(body) == re.sub(r"\n\s*\n+", "\n", text).strip()

@@ -45,11 +45,37 @@ _FOOTER = re.compile(
 _BLANK_RUNS = re.compile(r"\n\s*\n+")
 
 
-def _first(text: str, pattern: re.Pattern[str], costly: re.Pattern[str], needed: bool) -> int | None:
-    """Where the first match of `pattern`, or of `costly` when `needed`, starts in `text`; None for neither.
-    The same as one pattern with both as alternatives: the leftmost match of either."""
-    starts = [found.start() for found in (pattern.search(text), costly.search(text) if needed else None) if found]
+# Words one of which every match of _QUOTE_START / _SIGNATURE holds (in lower case): a text with none of them
+# is not searched. Most messages are short and hold no quote; the two patterns are most of newest_part's time.
+_QUOTE_WORDS = (">", "wrote:", "from:", "sent by:", "to:", "original message", "forwarded", "_" * 20)
+_SIGNATURE_WORDS = (
+    "--",
+    "thank",
+    "regards",
+    "best",
+    "cheers",
+    "sincerely",
+    "cordially",
+    "take care",
+    "love",
+    "sent from my",
+)
+
+
+def _first(
+    text: str, pattern: re.Pattern[str], costly: re.Pattern[str], needed: bool, searched: bool = True
+) -> int | None:
+    """Where the first match of `pattern` (when `searched`), or of `costly` when `needed`, starts in `text`;
+    None for neither. The same as one pattern with both as alternatives: the leftmost match of either."""
+    found = (pattern.search(text) if searched else None, costly.search(text) if needed else None)
+    starts = [match.start() for match in found if match]
     return min(starts) if starts else None
+
+
+def _holds_any(lower: str | None, words: tuple[str, ...]) -> bool:
+    """False only when the lower-cased ASCII text surely holds none of `words` (None, for non-ASCII text: a
+    case-blind pattern also matches a few non-ASCII letters, such as "ſ" for "s", so it is always searched)."""
+    return lower is None or any(word in lower for word in words)
 
 
 def _might_be_a_footer(text: str) -> bool:
@@ -64,10 +90,12 @@ def _might_be_a_footer(text: str) -> bool:
 def newest_part(body: str) -> str:
     """Return the sender's own new text: above any quoted reply or forward, without the signature."""
     text = body.replace("\r\n", "\n").replace("\r", "\n")
-    quote = _first(text, _QUOTE_START, _QUOTE_DATE, "/" in text)
+    lower = text.lower() if text.isascii() else None
+    quote = _first(text, _QUOTE_START, _QUOTE_DATE, "/" in text, _holds_any(lower, _QUOTE_WORDS))
     if quote is not None:
         text = text[:quote]
-    signature = _first(text, _SIGNATURE, _FOOTER, _might_be_a_footer(text))
+        lower = None if lower is None else lower[:quote]
+    signature = _first(text, _SIGNATURE, _FOOTER, _might_be_a_footer(text), _holds_any(lower, _SIGNATURE_WORDS))
     # "Thanks," at the very start is a whole message ("Thanks, that works"), not a sign-off.
     if signature is not None and text[:signature].strip():
         text = text[:signature]
