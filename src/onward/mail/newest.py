@@ -48,6 +48,7 @@ _BLANK_RUNS = re.compile(r"\n\s*\n+")
 # Words one of which every match of _QUOTE_START / _SIGNATURE holds (in lower case): a text with none of them
 # is not searched. Most messages are short and hold no quote; the two patterns are most of newest_part's time.
 _QUOTE_WORDS = (">", "wrote:", "from:", "sent by:", "to:", "original message", "forwarded", "_" * 20)
+_FOOTER_WORDS = ("intended", "confidential", "privileged")  # _FOOTER's last words, the costly pattern's gate
 _SIGNATURE_WORDS = (
     "--",
     "thank",
@@ -78,15 +79,6 @@ def _holds_any(lower: str | None, words: tuple[str, ...]) -> bool:
     return lower is None or any(word in lower for word in words)
 
 
-def _might_be_a_footer(text: str) -> bool:
-    """False only when `text` surely holds no legal footer: none of its last words, in any case (non-ASCII
-    text is always searched: a case-blind pattern also matches a few non-ASCII letters, such as "ſ" for "s")."""
-    if not text.isascii():
-        return True
-    lower = text.lower()
-    return "intended" in lower or "confidential" in lower or "privileged" in lower
-
-
 def newest_part(body: str) -> str:
     """Return the sender's own new text: above any quoted reply or forward, without the signature."""
     text = body.replace("\r\n", "\n").replace("\r", "\n")
@@ -95,7 +87,7 @@ def newest_part(body: str) -> str:
     if quote is not None:
         text = text[:quote]
         lower = None if lower is None else lower[:quote]
-    signature = _first(text, _SIGNATURE, _FOOTER, _might_be_a_footer(text), _holds_any(lower, _SIGNATURE_WORDS))
+    signature = _first(text, _SIGNATURE, _FOOTER, _holds_any(lower, _FOOTER_WORDS), _holds_any(lower, _SIGNATURE_WORDS))
     # "Thanks," at the very start is a whole message ("Thanks, that works"), not a sign-off.
     if signature is not None and text[:signature].strip():
         text = text[:signature]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
 from onward.charts import PALETTE, BarChart, Point, ScatterChart, Series
 from onward.workload.analytics import Drift, MistakeWeek
@@ -17,6 +18,18 @@ OTHER = "Everything else"
 DUTY_PALETTE = (*PALETTE[:7], "#332288", "#882255", "#999933", "#44AA99", "#AA4499")
 MEETINGS_COLOUR = "#7b8794"  # neutral greys: meetings and the rest are not duties of their own
 OTHER_COLOUR = "#bcc5ce"
+
+
+class _Duty(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+
+
+def colours_of_duties(duties: Iterable[_Duty]) -> dict[str, str]:
+    """Return `duty_colours` of the duties given in any order (their ids say which was added first)."""
+    return duty_colours(d.name for d in sorted(duties, key=lambda d: d.id))
 
 
 def duty_colours(names_oldest_first: Iterable[str]) -> dict[str, str]:

@@ -7,7 +7,6 @@ same keys. Charts are data (onward.charts); templates draw them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from onward.charts import BarChart, ScatterChart
@@ -119,11 +118,6 @@ def at_risk(
             finish = None if day is None else week_start(today + dt.timedelta(days=day))
             found.append(AtRiskTask(t.id, t.title, t.due, round(t.hours, 1), finish))
     return sorted(found, key=lambda a: (a.due or dt.date.max, a.id))
-
-
-def _oldest_first(duties: Sequence[ResponsibilityView]) -> list[str]:
-    """Return the duties' names in the order they were added (the order their colours are given in)."""
-    return [d.name for d in sorted(duties, key=lambda d: d.id)]
 
 
 # The pieces several pages share, each built once per state of the workload (onward.workload.cache).
@@ -245,7 +239,7 @@ def _plate(workload: WorkloadService) -> PlatePage:
         weeks=len(forecast.weeks),
         weeks_over=len(forecast.weeks_over),
         hours_over=round(sum(w.hours_over for w in forecast.weeks), 1),
-        load_chart=charts.load_chart(forecast, colours=charts.duty_colours(_oldest_first(duties))),
+        load_chart=charts.load_chart(forecast, colours=charts.colours_of_duties(duties)),
         has_duties=bool(duties),
         at_risk=_at_risk(workload, None),
         unestimated=workload.tasks.count_unestimated(),
@@ -374,7 +368,7 @@ def _load(workload: WorkloadService, horizon: int) -> LoadPage:
         heaviest_over=round(max((w.hours_over for w in forecast.weeks_over), default=0.0), 4),
         capacity=workload.planning.capacity(),
         load_chart=charts.load_chart(
-            forecast, colours=charts.duty_colours(_oldest_first(workload.duties.list_responsibilities(open_load=False)))
+            forecast, colours=charts.colours_of_duties(workload.duties.list_responsibilities(open_load=False))
         ),
         ratio_chart=charts.ratio_chart(forecast),
         at_risk=_at_risk(workload, horizon),

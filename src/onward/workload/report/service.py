@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from onward.workload.charts import duty_colours
+from onward.workload.charts import colours_of_duties
 from onward.workload.handoff.reasons import reason
 from onward.workload.report.page import (
     CHANGES_DAYS,
@@ -145,9 +145,7 @@ class Reports:
             ratings=ratings,
             choices=choices,
             picked=list(pick) if pick is not None else None,
-            duty_colours=duty_colours(
-                d.name for d in sorted(self.duties.list_responsibilities(open_load=False), key=lambda d: d.id)
-            ),
+            duty_colours=colours_of_duties(self.duties.list_responsibilities(open_load=False)),
         )
 
     def _plan_items(self, result: PlanResult, today: dt.date) -> tuple[list[ReportHandoff], list[ReportAsk], list[str]]:
