@@ -104,3 +104,28 @@ def test_each_page_shows_an_edit_made_through_the_web(client: TestClient) -> Non
     )
     assert [d["name"] for d in client.get("/api/workload/drift").json()["temporary_overdue"]] == ["Rota"]
     assert duty.name == "Reporting"
+
+
+def test_tasks_under_no_duty_say_waiting_and_overdue_and_how_many_are_left_out(client: TestClient) -> None:
+    """The block of tasks under no duty is drawn like a duty's: the same badges, and the count it leaves out."""
+    import datetime as dt
+
+    services = own(client)
+    tasks = services.workload.tasks
+    today = services.workspace.today
+    late = tasks.add_task("Send the late invoice", effort_hours=1, due=today - dt.timedelta(days=2))
+    held = tasks.add_task("Hear back from the printer", effort_hours=1, importance=5, due=today + dt.timedelta(days=1))
+    tasks.set_status(held.id, "waiting")
+    for n in range(TASKS_PER_DUTY * 2):
+        tasks.add_task(f"Loose {n:02}", effort_hours=1)
+    page = client.get("/workload").text
+    block = page[page.index("Not under a duty yet") :]
+
+    def row(task_id: int) -> str:
+        start = block.index(f'<tr data-task="{task_id}">')
+        return block[start : block.index("</tr>", start)]
+
+    assert "overdue" in row(late.id) and "waiting" in row(held.id)
+    shown = len(re.findall(r'<tr data-task="\d+">', block))
+    assert shown == TASKS_PER_DUTY * 2
+    assert f"and {TASKS_PER_DUTY * 2 + 2 - shown} more, less urgent" in block

@@ -86,6 +86,7 @@ class PlatePage:
     line: str = ""
     screens: int = 1  # screens of job and duty blocks
     no_duty_screen: int = 0  # the screen "Not under a duty yet" is on (the last)
+    no_duty_more: int = 0  # open tasks under no duty left out of that block (less urgent than those shown)
     filtered_screens: int = 0  # screens of the tasks of `status`
     tasks_per_screen: int = TASKS_PER_SCREEN
     from_screen: int = 0
@@ -227,7 +228,8 @@ def _plate(workload: WorkloadService) -> PlatePage:
         ]
         if job.end_date is None or any(b.tasks for b in job_duties):
             blocks.append(JobBlock(job, job_duties))
-    no_duty = by_duty.get(None, [])[: TASKS_PER_DUTY * 2]
+    unplaced = by_duty.get(None, [])
+    no_duty = unplaced[: TASKS_PER_DUTY * 2]
     screens, no_duty_screen = _cut_into_screens(blocks, len(no_duty))
     return PlatePage(
         today=workload.workspace.today,
@@ -246,6 +248,7 @@ def _plate(workload: WorkloadService) -> PlatePage:
         recent=workload.changes.recent(),
         screens=screens,
         no_duty_screen=no_duty_screen,
+        no_duty_more=len(unplaced) - len(no_duty),
     )
 
 
