@@ -170,3 +170,23 @@ def test_the_plate_and_the_load_page_show_what_is_at_risk(coordinator: Services)
     assert {t.title for t in views.load(coordinator.workload, 8).at_risk} == titles
     coordinator.workload.planning.set_capacity(weekly_hours=60)
     assert views.plate(coordinator.workload).at_risk == []
+
+
+def test_a_recurring_task_handed_off_goes_whole_with_its_recurrence(services: Services) -> None:
+    """A weekly task the plan hands to a colleague says so in plain words, and applying the plan hands it off."""
+    w = services.workload
+    w.planning.set_capacity(weekly_hours=1)
+    w.handoffs.add_colleague("Sam", weekly_limit_hours=10)
+    job = w.duties.add_job("Centre coordinator")
+    rota = w.duties.add_responsibility(job.id, "Volunteer rota")
+    check = w.tasks.add_task(
+        "Weekly rota check", responsibility_id=rota.id, due=day(4), effort_hours=3, importance=4, recurrence="weekly"
+    )
+    page = handoff(w, 8)
+    (planned,) = page.tasks
+    assert planned.action == "hand_off" and planned.colleague == "Sam", planned
+    assert planned.reason == "Hand it to Sam: 3 h each time it comes round (weekly); Sam has room for it every time."
+    assert planned.handed_hours == 3 and page.hours_off == 3
+    w.handoffs.apply_plan(8)
+    handed = w.tasks.get_task(check.id)
+    assert handed.status == "handed_off" and handed.handed_to == "Sam" and handed.recurrence == "weekly"

@@ -228,6 +228,7 @@ def placement(
         at_risk=at_risk,
         ask=ask,
         cost=round(paid, 4),
+        recurring=work.recurring_by_week is not None,
     )
 
 

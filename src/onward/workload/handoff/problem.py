@@ -114,6 +114,17 @@ class Placement:
     at_risk: bool
     ask: Ask | None
     cost: float
+    # A recurring task goes whole, with its recurrence: `handed_hours` (hours of one-off work) stays 0 for it.
+    recurring: bool = False
+
+    def hours_handed(self, task_hours: float) -> float:
+        """Return the hours that go to the colleague: a recurring task's hours each time, else `handed_hours`."""
+        return task_hours if self.action == "hand_off" and self.recurring else self.handed_hours
+
+    def hours_off(self, task_hours: float) -> float:
+        """Return the hours this action takes off the person's plate: the task's hours when it is dropped or
+        deferred, else the hours handed."""
+        return task_hours if self.action in ("drop", "defer") else self.hours_handed(task_hours)
 
 
 @dataclass

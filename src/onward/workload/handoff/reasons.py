@@ -30,6 +30,12 @@ def reason(task: ActiveTask, p: Placement, new_due: dt.date | None, finish: dt.d
             return "Kept: it needs no hours in these weeks."
         return f"Kept: its {hours_words(task.hours)} fit before {'its due date' if task.due else 'the weeks run out'}."
     if p.action == "hand_off":
+        if p.recurring:
+            every = f" ({task.recurrence})" if task.recurrence else ""
+            return (
+                f"Hand it to {p.colleague}: {hours_words(task.hours)} each time it comes round{every}; "
+                f"{p.colleague} has room for it every time."
+            )
         if p.handed_hours < task.hours - 0.05:
             rest = task.hours - p.handed_hours
             by = day_words(task.due) if task.due else "the weeks run out"

@@ -156,6 +156,8 @@ class Handoffs:
                 continue
             if p.action in ("defer", "drop"):
                 steps.append(PlanStep(p.id, p.action))
+            elif p.action == "hand_off" and p.recurring and p.colleague:
+                steps.append(PlanStep(p.id, "hand_off", p.colleague))  # whole, with its recurrence
             elif p.handed_hours > 0 and p.colleague:
                 # Whole or part: the changes part splits off a part into its own handed-off task.
                 steps.append(PlanStep(p.id, "hand_off", p.colleague, hours=round(p.handed_hours, 2)))

@@ -157,7 +157,7 @@ def handoff(
                 finish_week=finish,
                 at_risk=p.at_risk,
                 ask=ask,
-                handed_hours=p.handed_hours,
+                handed_hours=p.hours_handed(t.hours),
                 due=t.due,
                 hours=round(t.hours, 4),
                 importance=t.importance,

@@ -161,7 +161,7 @@ class Reports:
             finish = monday + dt.timedelta(weeks=p.finish_week) if p.finish_week is not None else None
             words = reason(t, p, new_due, finish, today)
             if p.action in ("hand_off", "defer", "drop"):
-                hours = p.handed_hours if p.action == "hand_off" else t.hours
+                hours = p.hours_off(t.hours)
                 proposals.append(
                     ReportHandoff(f"proposal-{t.id}", t.title, p.action, p.colleague, round(hours, 1), words)
                 )
