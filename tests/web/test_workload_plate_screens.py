@@ -129,3 +129,23 @@ def test_tasks_under_no_duty_say_waiting_and_overdue_and_how_many_are_left_out(c
     shown = len(re.findall(r'<tr data-task="\d+">', block))
     assert shown == TASKS_PER_DUTY * 2
     assert f"and {TASKS_PER_DUTY * 2 + 2 - shown} more, less urgent" in block
+
+
+def test_a_task_without_an_estimate_says_so_and_is_counted(client: TestClient) -> None:
+    """A task with no hours shows "no estimate" instead of 0, and the plate counts such tasks."""
+    services = own(client)
+    tasks = services.workload.tasks
+    job = services.workload.duties.add_job("Coordinator")
+    duty = services.workload.duties.add_responsibility(job.id, "Front desk")
+    vague = tasks.add_task("Sort out the storeroom", responsibility_id=duty.id)
+    loose = tasks.add_task("Think about the spring fair")
+    sized = tasks.add_task("Cover the desk on Friday", responsibility_id=duty.id, effort_hours=3)
+    page = client.get("/workload").text
+
+    def hours_cell(task_id: int) -> str:
+        start = page.index(f'<tr data-task="{task_id}">')
+        return re.findall(r'<td class="num">(.*?)</td>', page[start : page.index("</tr>", start)])[0]
+
+    assert "no estimate" in hours_cell(vague.id) and "no estimate" in hours_cell(loose.id)
+    assert hours_cell(sized.id) == "3"
+    assert "2 tasks have no estimate: the load is at least what is shown" in page

@@ -69,7 +69,8 @@ def rank(
     )
     for t, (total, pressure, box) in zip(active, ranked, strict=True):
         view = PriorityView(t.id, t.title, t.responsibility, t.due, t.hours, t.importance, t.status, total, [],
-                            box, pressure, t.entered, t.id in blocking, t.id in blocked)  # fmt: skip
+                            box, pressure, t.entered, t.id in blocking, t.id in blocked,
+                            t.effort is not None or t.hours > 0)  # fmt: skip
         result.append(view)
     result.sort(key=lambda p: (-p.urgency, p.due or dt.date.max, p.id))
     if explain:

@@ -131,6 +131,7 @@ class PriorityView:
     entered: dt.date | None = None
     blocking: bool = False
     blocked: bool = False
+    estimated: bool = True  # False: no estimate and no hours left given, so `hours` (0) says nothing
 
 
 @dataclass
