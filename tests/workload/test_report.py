@@ -72,6 +72,19 @@ def test_after_applying_the_report_tells_what_changed_and_what_is_asked(services
     assert len(picked.changes) + len(picked.handoffs) + len(picked.asks) == 1
 
 
+def test_overdue_work_that_cannot_fit_breaks_this_week_not_a_week_gone_by(services: Services) -> None:
+    w = services.workload
+    w.planning.set_capacity(weekly_hours=5)
+    today = services.workspace.today
+    w.tasks.add_task("Receipts for the auditor", due=today - dt.timedelta(10), effort_hours=30, importance=5)
+    report = w.reports.one_on_one_report()
+    assert report.asks and report.breaking_weeks
+    (line,) = report.breaking_weeks
+    assert line.startswith("This week: ") and "overdue work included" in line, line
+    gone_by = (today - dt.timedelta(10)) - dt.timedelta(days=(today - dt.timedelta(10)).weekday())
+    assert f"{gone_by:%d %B}" not in render_markdown(report).split("## What I need you to agree to")[1]
+
+
 def test_markdown_and_html_carry_the_same_proposal(alex: Services) -> None:
     report = alex.workload.reports.one_on_one_report(person="Alex", needs=["Two weeks without new duties"])
     markdown, html = render_markdown(report), render_html(report)

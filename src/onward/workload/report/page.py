@@ -117,7 +117,7 @@ class OneOnOneReport:
     asks: list[ReportAsk]
     missing_hours: float  # hours that do not fit before their due dates without the asks
     handoff_feasible: bool  # everything fits before its due date without asking the manager
-    breaking_weeks: list[str]  # "Week of 7 December: 9 h due that week do not fit"
+    breaking_weeks: list[str]  # "Week of 7 December: 9 h due that week do not fit" (overdue work: "This week")
     needs: list[str] = field(default_factory=list)
     ratings: list[ReportRating] | None = None  # only with the person's say-so (--with-ratings)
     choices: list[tuple[str, str]] = field(default_factory=list)  # every item the person may tick: (key, words)

@@ -156,6 +156,7 @@ class Reports:
         proposals: list[ReportHandoff] = []
         asks: list[ReportAsk] = []
         short_by_week: dict[dt.date | None, float] = {}
+        overdue = False  # whether overdue work is among what does not fit this week
         for t, p in zip(result.tasks, result.schedule.placements, strict=True):
             new_due = today + dt.timedelta(days=p.ask.new_due_day) if p.ask and p.ask.new_due_day is not None else None
             finish = monday + dt.timedelta(weeks=p.finish_week) if p.finish_week is not None else None
@@ -171,11 +172,17 @@ class Reports:
                         f"ask-{t.id}", t.title, p.ask.kind, p.ask.hours, t.due, new_due, p.ask.hours_per_week, words
                     )
                 )
-                week = week_start(t.due) if t.due is not None else None
+                # Overdue work is due now: it breaks this week, not a week already gone.
+                week = week_start(max(t.due, today)) if t.due is not None else None
+                overdue = overdue or (t.due is not None and t.due < today)
                 short_by_week[week] = short_by_week.get(week, 0.0) + p.ask.hours
         proposals.sort(key=lambda h: -h.hours)
         breaking = [
-            f"Week of {week:%d %B}: {hours:.1f} h due that week do not fit in time."
+            (
+                f"This week: {hours:.1f} h due by its end, overdue work included, do not fit in time."
+                if week == monday and overdue
+                else f"Week of {week:%d %B}: {hours:.1f} h due that week do not fit in time."
+            )
             if week is not None
             else f"Work without a due date: {hours:.1f} h do not fit in these weeks."
             for week, hours in sorted(short_by_week.items(), key=lambda item: item[0] or dt.date.max)
