@@ -28,7 +28,7 @@ def test_plan_apply_report_undo(browser: Any, server: Server, size: str) -> None
     expect(page.get_by_role("heading", name="Plan", level=1)).to_be_visible()
     expect(page.get_by_test_id("verdict")).to_be_visible()
     suggestions = page.get_by_test_id("suggestions").get_by_role("listitem")
-    first_title = suggestions.first.locator("label").inner_text()
+    first_title = suggestions.first.get_by_test_id("suggestion-title").inner_text()
     assert suggestions.count() >= 1
     check_page(page, server, f"plan-{size}")
 
