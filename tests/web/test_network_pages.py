@@ -107,6 +107,13 @@ def test_marking_a_draft_as_sent_logs_it_and_the_home_page_lists_what_is_due(cli
     )
     logged = client.get(f"/api/network/contacts/{ben}").json()["interactions"][0]
     assert (logged["notes"], logged["outcome"], logged["kind"]) == ("Hi Ben, coffee?", "sent", "email")
+    # A message emptied by mistake comes back with the subject as typed and the reason beside the message.
+    emptied = client.post(
+        f"/network/contacts/{ben}/outreach/sent",
+        data={"csrf_token": token, "subject": "Coffee in January?", "body": "  ", "follow_up": "yes"},
+    )
+    assert emptied.status_code == 400 and 'value="Coffee in January?"' in emptied.text
+    assert 'id="outreach-body-error">message is empty: there is nothing to send yet' in emptied.text
 
 
 def test_the_due_page_lists_the_longest_overdue_first_and_shows_everyone_on_asking(

@@ -65,10 +65,22 @@ def test_quick_capture_with_htmx_refreshes_the_plate(client: TestClient) -> None
         "/workload/capture", data={"line": "Payroll #payroll", "csrf_token": token}, headers={"HX-Request": "true"}
     )
     assert bad.status_code == 200 and "#payroll does not match" in bad.text and 'value="Payroll #payroll"' in bad.text
-    # Without htmx the form still works: redirect back to the plate, or an error page.
+    # Without htmx the form still works: redirect back to the plate, or the plate again with the line as typed.
     plain = client.post("/workload/capture", data={"line": "Call Jo", "csrf_token": token}, follow_redirects=False)
     assert plain.status_code == 303
-    assert client.post("/workload/capture", data={"line": "x #nope", "csrf_token": token}).status_code == 400
+    again = client.post("/workload/capture", data={"line": "x #nope", "csrf_token": token})
+    assert again.status_code == 400 and "<h1>Your plate</h1>" in again.text
+    assert "#nope does not match" in again.text and 'value="x #nope"' in again.text
+
+
+def test_a_task_edited_to_no_title_comes_back_with_the_message_beside_the_title(client: TestClient) -> None:
+    token = open_demo(client)
+    task = client.get("/api/workload/priorities").json()["tasks"][0]
+    typed = {"title": "  ", "due": "2027-01-05", "csrf_token": token}
+    edited = client.post(f"/workload/tasks/{task['id']}", data=typed)
+    assert edited.status_code == 400 and "Field required" not in edited.text
+    beside = edited.text[edited.text.index('id="t-title"') :]
+    assert "title is needed" in beside[: beside.index("<label")] and 'value="2027-01-05"' in edited.text
 
 
 def test_a_new_person_sets_up_their_plate_with_forms(client: TestClient) -> None:

@@ -81,7 +81,7 @@ class Outreach:
     ) -> InteractionView:
         """Return the interaction recording the message as sent (a follow-up a week on unless told otherwise)."""
         if not text.strip():
-            raise BadInput("message: there is nothing to send yet")
+            raise BadInput("message is empty: there is nothing to send yet")
         contact = self.book.get(contact_id)
         day = on or self.book.today
         if follow_up and follow_up_on is None:

@@ -83,7 +83,7 @@ def _check_fields(fields: dict[str, Any], title: str) -> None:
     if recurrence is not None and recurrence not in RECURRENCES:
         raise BadInput(f"{name}: recurrence must be one of {', '.join(RECURRENCES)}, not '{recurrence}'")
     if "title" in fields and not str(fields["title"]).strip():
-        raise BadInput(f"{name}: a task needs a title")
+        raise BadInput(f"{name}: title is needed: a task needs one")
 
 
 class Tasks:

@@ -194,14 +194,25 @@ def outreach_page(contact_id: int, services: Services = Depends(get_services)) -
     return views.outreach(services.network, contact_id)
 
 
+OUTREACH_LABELS = {"body": "message"}
+
+
 @router.post("/network/contacts/{contact_id}/outreach/sent", include_in_schema=False)
 def outreach_sent(
+    request: Request,
     contact_id: int,
     body: str = Form(""),
     follow_up: str = Form(""),
+    typed: dict[str, str] = Depends(typed_in),
     services: Services = Depends(get_services),
 ) -> Response:
-    services.network.outreach.mark_sent(contact_id, body, follow_up=bool(follow_up))
+    try:
+        services.network.outreach.mark_sent(contact_id, body, follow_up=bool(follow_up))
+    except BadInput as error:  # an emptied message comes back with the subject as typed and the message beside it
+        data = views.outreach(services.network, contact_id)
+        return form_again(
+            request, "network/outreach.html", data, form="outreach", values=typed, error=error, labels=OUTREACH_LABELS
+        )
     return RedirectResponse(f"/network/contacts/{contact_id}#interactions", status_code=303)
 
 

@@ -68,14 +68,17 @@ def undo(
 
 @router.post("/workload/capture", include_in_schema=False)
 def capture(request: Request, line: str = Form(""), services: Services = Depends(get_services)) -> Response:
-    """Add a task from the quick-capture line; htmx gets the refreshed plate, a plain form a redirect."""
+    """Add a task from the quick-capture line; htmx gets the refreshed plate, a plain form a redirect. A line
+    that cannot be read comes back as typed with the message above it: the plate fragment for htmx, the whole
+    plate page (400) without JavaScript."""
     htmx = request.headers.get("hx-request") == "true"
     try:
         added = services.workload.tasks.capture(line)
     except OnwardError as error:
+        again = views.plate(services.workload, error=error.message, line=line)
         if not htmx:
-            raise
-        return render(request, "workload/_plate.html", views.plate(services.workload, error=error.message, line=line))
+            return render(request, "workload/plate.html", again, status_code=400)
+        return render(request, "workload/_plate.html", again)
     if htmx:
         return render(request, "workload/_plate.html", views.plate(services.workload, added=added))
     return _back("/workload")
@@ -159,6 +162,7 @@ def task_page(task_id: int, services: Services = Depends(get_services)) -> views
 
 
 TASK_LABELS = {
+    "title": "title",
     "due": "due",
     "effort_hours": "effort hours",
     "remaining_hours": "remaining hours",
@@ -172,7 +176,7 @@ TASK_LABELS = {
 def task_edit(
     request: Request,
     task_id: int,
-    title: str = Form(...),
+    title: str = Form(""),  # an empty title comes back beside its field (the tasks refuse it), not as a bare 400
     responsibility_id: str = Form(""),
     due: str = Form(""),
     effort_hours: str = Form(""),
