@@ -95,6 +95,19 @@ def test_the_numbers_come_as_a_table_too(client: TestClient) -> None:
     assert "<svg" not in client.get("/api/workload/load").text  # the twin carries numbers, not pictures
 
 
+def test_the_report_page_tables_its_weeks_for_a_phone_and_the_printed_page_does_not(client: TestClient) -> None:
+    csrf(client)
+    client.post("/workspace/demo", data={"csrf_token": csrf(client)})
+    page = client.get("/workload/report").text
+    table = page[page.index('<div class="chart-table">') :]
+    table = table[: table.index("</table>")]
+    assert "Hours needed each week" in table and "Available" in table and "Load %" in table
+    weeks = client.get("/api/workload/report").json()["weeks"]
+    assert table.count('<th scope="row">') == len(weeks)
+    printed = client.get("/workload/report/download", params={"format": "html"}).text
+    assert "chart-table" not in printed and "<svg" in printed
+
+
 def test_legends_are_whole_and_inside_the_picture() -> None:
     names = ["Hours needed ÷ hours available", "Adult literacy workshops", "Office IT and newsletter", "Grants"]
     chart = BarChart("Hours", "hours", ["Nov 30"], [Series(n, [1.0]) for n in names], width=480)

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from onward.charts import BarChart, Series
+from onward.charts import BarChart, Series, data_table
 from onward.workload.charts import OTHER_COLOUR
 
 PAPER_SIZES = ("a4", "letter")
@@ -257,6 +257,15 @@ def render_markdown(report: OneOnOneReport) -> str:
     return "\n".join(lines) + "\n"
 
 
+def week_table(report: OneOnOneReport) -> str:
+    """Return the weeks as the Markdown report has them (needed, available, load) as a chart table."""
+    rows = [
+        (f"{w.start:%b} {w.start.day}", [round(w.hours_needed, 1), round(w.hours_available, 1), round(w.ratio * 100)])
+        for w in report.weeks
+    ]
+    return data_table("Hours needed each week", ["Needed", "Available", "Load %"], rows)
+
+
 def render_html(report: OneOnOneReport, *, paper: str = "a4", standalone: bool = True) -> str:
     """Return the report as HTML: a full printable document, or the fragment shown inside a page."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -268,6 +277,9 @@ def render_html(report: OneOnOneReport, *, paper: str = "a4", standalone: bool =
     return template.render(
         report=report,
         chart=load_chart(report).svg(),
+        # Inside the app the chart's numbers come as a table too, shown on a phone where the picture is too small
+        # to read (onward.charts.data_table's class); the printed page has room for the chart alone.
+        chart_table=None if standalone else week_table(report),
         paper=paper,
         standalone=standalone,
         actions=ACTION_WORDS,
