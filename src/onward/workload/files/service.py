@@ -253,19 +253,19 @@ def _responsibility_ids(session: Session, items: Sequence[ImportedTask], result:
     wanted = wanted_duties(items)
     if not wanted:
         return {}
-    job_id = current_job(session.execute(select(Job.id, Job.start_date).where(Job.end_date.is_(None))).tuples())
+    open_jobs = session.execute(select(Job.id, Job.start_date).where(Job.end_date.is_(None)))
+    job_id = current_job((job, start) for job, start in open_jobs)
     if job_id is None:
         job = Job(title=DEFAULT_JOB_TITLE)
         session.add(job)
         session.flush()
         job_id, result.job_created = job.id, job.title
-    ids = duty_ids_by_name(
-        session.execute(
-            select(Responsibility.id, Responsibility.name)
-            .where(Responsibility.job_id == job_id)
-            .order_by(Responsibility.id)
-        ).tuples()
+    duties = session.execute(
+        select(Responsibility.id, Responsibility.name)
+        .where(Responsibility.job_id == job_id)
+        .order_by(Responsibility.id)
     )
+    ids = duty_ids_by_name((duty_id, name) for duty_id, name in duties)
     for key, name in wanted.items():
         if key not in ids:
             duty = Responsibility(job_id=job_id, name=name)

@@ -133,12 +133,13 @@ def sort_tasks(
     duty_ids: Mapping[str, int],
     stored: Mapping[tuple[str | None, str | None], Any],
     owner_id: int,
-    now: dt.datetime,
+    now: Any,
     result: TaskImportResult,
     reporter: Reporter | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Return the rows of the new tasks and the changes to stored ones ({"id": …, field: value, …}), counting
-    the unchanged in `result`; `stored` maps (source, external id) to the stored task (see `changes`)."""
+    them in `result`; `stored` maps (source, external id) to the stored task (see `changes`), and `now` is
+    the new rows' timestamp as the caller writes it (a datetime, or the lane's text)."""
     new_rows: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     for index, item in enumerate(items, start=1):
