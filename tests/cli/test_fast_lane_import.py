@@ -5,9 +5,13 @@ written) whenever it cannot be sure to."""
 from __future__ import annotations
 
 import json
+import os
+import pty
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +23,8 @@ from onward.cli.main import main
 from onward.demo import fill_demo
 from onward.services import Services
 from onward.settings import Settings
-from onward.workload.files import tasks
+from onward.store import lite
+from onward.workload.files import lite_import, tasks
 
 from ..conftest import TODAY
 
@@ -144,6 +149,29 @@ def test_a_changed_file_updates_the_same_fields_and_links(
     lane, typer = both_ways(capsys, folders, str(changed), "--estimate-unit", "minutes", "--json")
     assert lane == typer
     assert_same_databases(folders)
+
+
+def test_the_workload_stamp_changes_with_the_tasks_added(folders: tuple[Path, Path], tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The lane writes the stamp once for its bulk insert instead of the trigger once per row (lite_import)."""
+    assert lite_import.STAMP_TRIGGER_SQL + ";" in lite.SCHEMA.read_text(encoding="utf-8")  # so it is the one dropped
+    both_ways(capsys, folders, str(EXPORT))
+    database = folders[0] / "onward.sqlite"
+
+    def stamp() -> int:
+        with sqlite3.connect(database) as connection:
+            ((value,),) = connection.execute("SELECT stamp FROM workload_stamps WHERE owner_id = 1").fetchall()
+            return int(value)
+
+    before = stamp()
+    one_more = tmp_path / "one-more.json"
+    one_more.write_text(json.dumps([{"uuid": "m1", "description": "Book the room"}]), encoding="utf-8")
+    assert fast.answer(["--db", url(folders[0]), "tasks", "import", str(one_more)]) == 0
+    assert stamp() != before
+    with sqlite3.connect(database) as connection:
+        (sql,) = connection.execute(
+            "SELECT sql FROM sqlite_master WHERE name = ?", (lite_import.STAMP_TRIGGER,)
+        ).fetchone()
+    assert sql == lite_import.STAMP_TRIGGER_SQL
 
 
 def test_an_old_workspace_keeps_its_job_and_duties(
@@ -296,3 +324,37 @@ def test_the_lane_reads_what_the_parser_and_settings_read(monkeypatch: pytest.Mo
     from onward.zones import zone_named
 
     assert zone_named(None) == Settings().zone()
+
+
+def test_on_a_terminal_the_lane_shows_the_bar_and_loads_no_sqlalchemy(
+    folders: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """stderr a terminal: the same Rich bar as the Typer command's (cli/progress.py), stdout the same answer."""
+    lane, typer = folders
+    script = (
+        "import sys\nfrom onward.cli.main import main\ncode = main(sys.argv[1:])\n"
+        "assert 'sqlalchemy' not in sys.modules and 'typer' not in sys.modules, 'the lane declined'\nsys.exit(code)\n"
+    )
+    args = ["--db", url(lane), "tasks", "import", str(EXPORT)]
+    controller, terminal = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    with subprocess.Popen(
+        [sys.executable, "-c", script, *args], stdout=subprocess.PIPE, stderr=terminal, env=env
+    ) as process:
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the other end closed: the process is done with its terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+        out = process.stdout.read().decode() if process.stdout else ""
+    os.close(controller)
+    assert process.returncode == 0, shown
+    assert b"Reading taskwarrior-2.6.json" in shown  # the bar's first words, then cleared (transient)
+    assert run_app(["--db", url(typer), "tasks", "import", str(EXPORT)]) == 0
+    assert out == capsys.readouterr().out
+    assert_same_databases(folders)

@@ -24,6 +24,7 @@ options, `--help`.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 import sys
@@ -208,6 +209,10 @@ def _answer_import(command: ImportCommand, environ: Mapping[str, str]) -> int | 
     if found is None:
         return None
     database, today = found
+    # 20,000 tasks are some 400,000 objects that live until the process ends: the cycle collector would walk
+    # them again and again for nothing (a tenth of the import). Back on if the ordinary way takes over.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         text = _imported(command, database, today, environ.get("ONWARD_TIMEZONE") or None)
     except KeyboardInterrupt:  # as run_app says it; the transaction, not committed, keeps nothing
@@ -215,6 +220,9 @@ def _answer_import(command: ImportCommand, environ: Mapping[str, str]) -> int | 
         return 130
     except Exception:  # _Declined, or anything the ordinary way reports (or gets right)
         return None
+    finally:
+        if collecting:
+            gc.enable()
     sys.stdout.write(text)
     sys.stdout.flush()
     return 0

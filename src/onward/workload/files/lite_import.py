@@ -47,6 +47,19 @@ JSON_COLUMNS = frozenset({"tags", "annotations", "checklist"})
 TEXT_COLUMNS = frozenset({"title", "notes", "external_id", "recurrence"})
 EMPTY_JSON_LIST = json.dumps([])  # most tags, annotations and checklists
 
+# Migration 0004's trigger that stamps the owner's workload on every task written (the pages' cache key). Run
+# once per row it is a third of a 20,000-task import; for the one bulk insert the lane drops it, runs its body
+# once and makes it again from the same text, inside the import's transaction (so a failure restores it too).
+# Only this exact trigger: any other (a later migration's, or this one changed) fires per row as ever.
+STAMP_TRIGGER = "workload_stamp_tasks_insert"
+STAMP_BODY = (
+    "UPDATE workload_stamps SET stamp = random() WHERE owner_id = NEW.owner_id; "
+    "INSERT INTO workload_stamps (owner_id, stamp) SELECT NEW.owner_id, random() "
+    "WHERE NOT EXISTS (SELECT 1 FROM workload_stamps WHERE owner_id = NEW.owner_id);"
+)
+STAMP_TRIGGER_SQL = f"CREATE TRIGGER {STAMP_TRIGGER} AFTER INSERT ON tasks BEGIN {STAMP_BODY} END"
+STAMP_ONCE = [part.strip() for part in STAMP_BODY.replace("NEW.owner_id", "?").split(";") if part.strip()]
+
 # A stored task as `changes` reads it: STORED_FIELDS as attributes.
 Stored = NamedTuple("Stored", [(name, Any) for name in STORED_FIELDS])  # type: ignore[misc]
 STORED_SQL = f"SELECT {', '.join(STORED_FIELDS)} FROM tasks WHERE owner_id = ? AND source = ?"  # noqa: S608 - our names
@@ -85,7 +98,12 @@ def store_taskwarrior(
         # Column by column (a C-speed map each), then zipped into rows, as store/bulk.py does.
         columns = [_stored_column(name, list(map(itemgetter(name), new_rows))) for name in names]
         insert = f"INSERT INTO tasks ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"  # noqa: S608
+        stamp_once = _drop_stamp_trigger(store)
         store.connection.executemany(insert, zip(*columns, strict=True))  # the names are sort_tasks's own
+        if stamp_once:
+            store.connection.execute(STAMP_TRIGGER_SQL)
+            for statement in STAMP_ONCE:
+                store.connection.execute(statement, (store.owner_id,) * statement.count("?"))
     for batch in update_shapes(updates):
         fields = [name for name in batch[0] if name != "id"]
         settings = ", ".join(f"{name} = ?" for name in fields)  # the names `changes` gives
@@ -98,6 +116,15 @@ def store_taskwarrior(
     result.dependencies = _link_dependencies(store, items, now)
     note_estimates(result, items, TASKWARRIOR, estimate_unit)
     return result
+
+
+def _drop_stamp_trigger(store: LiteStore) -> bool:
+    """Drop the stamp trigger when it is the one STAMP_TRIGGER_SQL says; return whether it was dropped."""
+    found = store.rows("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", STAMP_TRIGGER)
+    if found != [(STAMP_TRIGGER_SQL,)]:
+        return False
+    store.connection.execute(f"DROP TRIGGER {STAMP_TRIGGER}")
+    return True
 
 
 def _stored_column(name: str, values: list[Any]) -> list[Any]:

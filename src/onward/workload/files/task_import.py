@@ -146,24 +146,25 @@ def sort_tasks(
         if reporter is not None and index % PROGRESS_EVERY == 0:
             reporter.advance(PROGRESS_EVERY)  # the comparing; the writes after are one executemany each
         duty_id = duty_ids.get(item.responsibility.lower()) if item.responsibility else None
-        incoming = task_row(item, duty_id)
         existing = stored.get((item.source, item.external_id))
         if existing is None:
-            incoming.update(
-                owner_id=owner_id,
-                source=item.source,
-                external_id=item.external_id,
-                remaining_hours=item.effort_hours,
-                checklist=[],
-                handed_to=None,
-                locked=False,
-                enjoyment=None,
-                skill=None,
-                created_at=now,
-                updated_at=now,
+            new_rows.append(
+                {
+                    **task_row(item, duty_id),
+                    "owner_id": owner_id,
+                    "source": item.source,
+                    "external_id": item.external_id,
+                    "remaining_hours": item.effort_hours,
+                    "checklist": [],
+                    "handed_to": None,
+                    "locked": False,
+                    "enjoyment": None,
+                    "skill": None,
+                    "created_at": now,
+                    "updated_at": now,
+                }
             )
-            new_rows.append(incoming)
-        elif found := changes(existing, incoming):
+        elif found := changes(existing, task_row(item, duty_id)):
             updates.append({"id": existing.id, **found})
         else:
             result.unchanged += 1
