@@ -284,6 +284,9 @@ def test_escape_codes_in_what_is_printed_go_the_ordinary_way(
         (["tasks", "import", str(EXPORT)], {"ONWARD_TIMEZONE": "Mars/Olympus"}),
         (["tasks", "import", str(EXPORT)], {"ONWARD_DATABASE_URL": "postgresql+psycopg://me@localhost/onward"}),
         (["--db", "sqlite://", "tasks", "import", str(EXPORT)], {}),
+        (["--db", "sqlite:///my%20tasks.sqlite", "tasks", "import", str(EXPORT)], {}),  # SQLAlchemy decodes it
+        (["tasks", "import", str(EXPORT)], {"ONWARD_DATA_DIR": "my%20data"}),
+        (["tasks", "import", str(EXPORT)], {"ONWARD_DATA_DIR": "data?mode=ro"}),
     ],
 )
 def test_the_lane_steps_aside_when_it_cannot_be_sure(

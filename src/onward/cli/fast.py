@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 READS = frozenset({"ONWARD_DATA_DIR", "ONWARD_DATABASE_URL", "ONWARD_TODAY", "ONWARD_TIMEZONE"})
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SQLITE_PREFIX = "sqlite:///"
+# What SQLAlchemy's URL parsing reads in a SQLite path (a %-escape is decoded, ? starts the query): such a
+# path is the ordinary way's to open, not the lane's to guess.
+_URL_MARKS = frozenset("%?")
 
 
 def _db_and_rest(argv: list[str]) -> tuple[str | None, list[str]]:
@@ -147,9 +150,9 @@ def database_and_today(db: str | None, environ: Mapping[str, str]) -> tuple[Path
             data_dir = Path(environ["ONWARD_DATA_DIR"])
         else:
             data_dir = _default_data_dir()
-        return data_dir / "onward.sqlite", today
+        url = f"{SQLITE_PREFIX}{data_dir / 'onward.sqlite'}"  # as Settings.resolved_database_url writes it
     path = url.removeprefix(SQLITE_PREFIX)
-    if not url.startswith(SQLITE_PREFIX) or not path or "?" in path or path == ":memory:":
+    if not url.startswith(SQLITE_PREFIX) or not path or path == ":memory:" or _URL_MARKS.intersection(path):
         return None
     return Path(path), today
 
@@ -197,7 +200,8 @@ def _listing(database: Path, today: dt.date, as_json: bool) -> str | None:
         from onward.cli.jsonout import dumps
 
         return dumps(rows) + "\n"
-    return "".join(line + "\n" for line in text_lines(rows))
+    text = "".join(line + "\n" for line in text_lines(rows))
+    return None if "\x1b" in text else text  # Typer's echo strips escape codes off a terminal; the Typer way prints it
 
 
 class _Declined(Exception):
