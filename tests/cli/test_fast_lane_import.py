@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from onward.cli import fast
+from onward.cli import fast, fast_import
 from onward.cli.app import run_app
 from onward.cli.main import main
 from onward.demo import fill_demo
@@ -315,13 +315,13 @@ def test_a_pending_migration_sends_the_import_the_ordinary_way(folders: tuple[Pa
 
 
 def test_the_lane_reads_what_the_parser_and_settings_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert fast._ESTIMATE_UNITS == tasks.ESTIMATE_UNITS
+    assert fast_import._ESTIMATE_UNITS == tasks.ESTIMATE_UNITS
     for suffix in (".json", ".JSON", ".ndjson", ".jsonl", ".csv", ".txt", ".ics", ""):
         try:
             guessed = tasks.guess_format(f"export{suffix}", "")
         except Exception:
             guessed = None
-        taken = fast._import_command(["tasks", "import", f"export{suffix}"]) is not None
+        taken = fast_import.import_command(["tasks", "import", f"export{suffix}"]) is not None
         assert taken == (guessed == "taskwarrior"), suffix
     monkeypatch.setenv("ONWARD_TIMEZONE", "")
     from onward.zones import zone_named

@@ -13,29 +13,17 @@ options, `--help`.
   code (onward.cli.workload.listing); no database yet is declined (the ordinary way creates it).
   tests/cli/test_fast_lane.py holds the two ways to the same output.
 - `[--db URL] tasks import FILE [--format taskwarrior] [--estimate-unit hours|minutes] [--json]`, FILE a
-  Taskwarrior export (named .json, .ndjson or .jsonl, or `--format taskwarrior`): parsed by the same parser,
-  decided by the same code (onward.workload.files.task_import), written with sqlite3 in one transaction
-  (onward.workload.files.lite_import; a missing database is created at head in it, onward.store.lite),
-  shown and printed by the same code (onward.cli.workload.tasks_import: the bar on a terminal, nothing on
-  stderr otherwise). A file the import refuses is declined with nothing written, and the ordinary way
-  reports it. tests/cli/test_fast_lane_import.py holds the two ways to the same output and the same rows.
+  Taskwarrior export: onward.cli.fast_import, whose docstring says what it takes and declines.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from onward.background import Reporter
-    from onward.workload.files.task_import import TaskImportResult
 
 # The settings the lane reads itself; any other ONWARD_* variable sends the command the ordinary way.
 READS = frozenset({"ONWARD_DATA_DIR", "ONWARD_DATABASE_URL", "ONWARD_TODAY", "ONWARD_TIMEZONE"})
@@ -46,7 +34,7 @@ SQLITE_PREFIX = "sqlite:///"
 _URL_MARKS = frozenset("%?")
 
 
-def _db_and_rest(argv: list[str]) -> tuple[str | None, list[str]]:
+def db_and_rest(argv: list[str]) -> tuple[str | None, list[str]]:
     """Return the `--db` value given before the command (None when not) and the rest of argv."""
     rest = list(argv)
     if rest[:1] == ["--db"] and len(rest) >= 2:
@@ -58,61 +46,10 @@ def _db_and_rest(argv: list[str]) -> tuple[str | None, list[str]]:
 
 def _command(argv: list[str]) -> tuple[str | None, bool] | None:
     """Return (--db value, --json) when argv is `[--db URL] tasks list [--json]`, else None."""
-    db, rest = _db_and_rest(argv)
+    db, rest = db_and_rest(argv)
     if rest[:2] != ["tasks", "list"] or any(option != "--json" for option in rest[2:]):
         return None
     return db, bool(rest[2:])
-
-
-@dataclass(frozen=True)
-class ImportCommand:
-    """`[--db URL] tasks import FILE [--format taskwarrior] [--estimate-unit UNIT] [--json]`, as Click reads it."""
-
-    db: str | None
-    file: Path
-    estimate_unit: str
-    as_json: bool
-
-
-# The import's options that take a value, by every spelling Click accepts, and the values the lane takes.
-_VALUED = {"--format": "format", "-f": "format", "--estimate-unit": "estimate_unit"}
-_FORMATS = ("taskwarrior",)
-_ESTIMATE_UNITS = ("hours", "minutes")  # as tasks.ESTIMATE_UNITS (tested)
-_TASKWARRIOR_SUFFIXES = (".json", ".ndjson", ".jsonl")  # what tasks.guess_format reads as Taskwarrior (tested)
-
-
-def _import_command(argv: list[str]) -> ImportCommand | None:
-    """Return the import command argv says, when it is one the lane answers exactly; else None."""
-    db, rest = _db_and_rest(argv)
-    if rest[:2] != ["tasks", "import"]:
-        return None
-    values: dict[str, str] = {}
-    files: list[str] = []
-    words = iter(rest[2:])
-    for word in words:
-        name, equals, value = word.partition("=")
-        if word == "--json" and "json" not in values:
-            values["json"] = ""
-        elif name in _VALUED and name.startswith("--") and equals and _VALUED[name] not in values:
-            values[_VALUED[name]] = value
-        elif word in _VALUED and _VALUED[word] not in values:
-            given = next(words, None)
-            if given is None:
-                return None
-            values[_VALUED[word]] = given
-        elif word and not word.startswith("-"):
-            files.append(word)
-        else:  # -fVALUE, --, --help, an unknown option, a repeated one, an empty word: Click's to read
-            return None
-    if len(files) != 1 or values.get("estimate_unit", "hours") not in _ESTIMATE_UNITS:
-        return None
-    file = Path(files[0])
-    if "format" in values:
-        if values["format"] not in _FORMATS:
-            return None
-    elif file.suffix.lower() not in _TASKWARRIOR_SUFFIXES:
-        return None
-    return ImportCommand(db, file, values.get("estimate_unit", "hours"), "json" in values)
 
 
 def _default_data_dir() -> Path:
@@ -163,8 +100,9 @@ def answer(argv: list[str], environ: Mapping[str, str] | None = None) -> int | N
     environ = os.environ if environ is None else environ
     command = _command(argv)
     if command is None:
-        imports = _import_command(argv)
-        return None if imports is None else _answer_import(imports, environ)
+        from onward.cli.fast_import import answer_import  # the import lane: onward.cli.fast_import
+
+        return answer_import(argv, environ)
     db, as_json = command
     found = database_and_today(db, environ)
     if found is None:
@@ -202,86 +140,3 @@ def _listing(database: Path, today: dt.date, as_json: bool) -> str | None:
         return dumps(rows) + "\n"
     text = "".join(line + "\n" for line in text_lines(rows))
     return None if "\x1b" in text else text  # Typer's echo strips escape codes off a terminal; the Typer way prints it
-
-
-class _Declined(Exception):
-    """The lane cannot import this exactly as the Typer command would; nothing was written."""
-
-
-def _answer_import(command: ImportCommand, environ: Mapping[str, str]) -> int | None:
-    found = database_and_today(command.db, environ)
-    if found is None:
-        return None
-    database, today = found
-    # 20,000 tasks are some 400,000 objects that live until the process ends: the cycle collector would walk
-    # them again and again for nothing (a tenth of the import). Back on if the ordinary way takes over.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        text = _imported(command, database, today, environ.get("ONWARD_TIMEZONE") or None)
-    except KeyboardInterrupt:  # as run_app says it; the transaction, not committed, keeps nothing
-        print("Stopped.", file=sys.stderr)
-        return 130
-    except Exception:  # _Declined, or anything the ordinary way reports (or gets right)
-        return None
-    finally:
-        if collecting:
-            gc.enable()
-    sys.stdout.write(text)
-    sys.stdout.flush()
-    return 0
-
-
-def _imported(command: ImportCommand, database: Path, today: dt.date, zone_name: str | None) -> str:
-    """Import the file (committed) and return what to print; raise (nothing written) to decline."""
-    from onward.store.lite import open_at_head
-
-    if database.exists():  # a migration pending, no owner: declined before reading the file
-        store = open_at_head(database)
-        if store is None:
-            raise _Declined
-        store.close()
-    from onward.cli.workload.tasks_import import import_with_bar, result_json, result_lines
-    from onward.errors import OnwardError
-    from onward.store.lite import open_to_write
-    from onward.workload.files.lite_import import read_taskwarrior, store_taskwarrior
-    from onward.zones import zone_named
-
-    zone = zone_named(zone_name)
-    printed: list[str] = []
-
-    def run(reporter: Reporter) -> TaskImportResult:
-        items = read_taskwarrior(
-            command.file, zone=zone, today=today, estimate_unit=command.estimate_unit, reporter=reporter
-        )
-        store = open_to_write(database)
-        if store is None:
-            raise _Declined
-        try:
-            result = store_taskwarrior(store, items, command.file.name, command.estimate_unit, reporter)
-            lines = [result_json(result)] if command.as_json else result_lines(result)
-            text = "".join(line + "\n" for line in lines)
-            if "\x1b" in text:  # Typer's echo strips escape codes off a terminal; the ordinary way says it
-                raise _Declined
-            store.commit()
-        finally:
-            store.close()
-        printed.append(text)
-        return result
-
-    import_with_bar(_declining(run, OnwardError), command.file.name)
-    return printed[0]
-
-
-def _declining(run: Callable[[Reporter], Any], known: type[Exception]) -> Callable[[Reporter], Any]:
-    """Return `run` raising any failure as an OnwardError (`known`): handed back by the bar, never logged."""
-
-    def guarded(reporter: Reporter) -> Any:
-        try:
-            return run(reporter)
-        except known:
-            raise
-        except Exception as error:
-            raise known(f"the fast lane declined ({type(error).__name__})") from error
-
-    return guarded
