@@ -4,7 +4,7 @@ Importing SQLAlchemy costs about 0.3 s, more than Taskwarrior takes for a whole 
 listing (`onward tasks list`) therefore reads the file with `sqlite3` when it safely can (`open_at_head`):
 the file exists, its schema is at the code's heads and its local owner exists. A task import writes through
 `open_to_write`, which also creates a missing file the way the ordinary start would leave it: the schema of
-sqlite_schema.sql (written from freshly migrated database by scripts/gen_sqlite_schema.py, held to the
+sqlite_schema.sql (written from a freshly migrated database by scripts/gen_sqlite_schema.py, held to the
 migrations by tests/store/test_sqlite_schema.py), the engine's pragmas and the local owner. Anything else (a
 migration pending, no owner, PostgreSQL) answers None and the caller takes the ordinary way, which creates,
 migrates and scopes as always. Queries through a `LiteStore` name the owner themselves: `owner_id` of every
