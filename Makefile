@@ -33,8 +33,9 @@ test: test-deps  ## the whole suite: store on SQLite and PostgreSQL, CLI, web, r
 bench: test-deps  ## print the benchmark figures
 	$(PY) bench/run.py
 
-docs: $(VENV)/.installed  ## regenerate docs/cli-reference.md and docs/settings.md from the code
+docs: $(VENV)/.installed  ## regenerate docs/cli-reference.md, docs/settings.md and the SQLite schema script from the code
 	$(PY) scripts/gen_docs.py
+	$(PY) scripts/gen_sqlite_schema.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache

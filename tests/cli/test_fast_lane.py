@@ -130,6 +130,17 @@ def test_the_lane_steps_aside_when_it_cannot_be_sure(
     assert capsys.readouterr().out == ""
 
 
+def test_a_title_with_escape_codes_is_listed_the_ordinary_way(imported: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Typer's echo strips escape codes when stdout is not a terminal; the lane leaves the text to it."""
+    with sqlite3.connect(imported / "onward.sqlite") as connection:
+        connection.execute("UPDATE tasks SET title = 'Plan \x1b[31mred\x1b[0m' WHERE id = 2")
+    capsys.readouterr()
+    assert fast.answer(["tasks", "list"]) is None
+    assert capsys.readouterr().out == ""
+    lane, typer = both_ways(capsys, "tasks", "list", "--json")  # JSON writes the code as \u001b
+    assert lane == typer and "\\u001b[31mred" in lane
+
+
 def test_a_pending_migration_sends_the_listing_the_ordinary_way(imported: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     copy = imported.parent / "older"
     shutil.copytree(imported, copy)

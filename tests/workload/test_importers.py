@@ -8,6 +8,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from onward.errors import BadInput
 from onward.workload.files.tasks import ImportedTask, guess_format, hours_of, parse_tasks
@@ -266,3 +268,43 @@ def test_a_bare_taskwarrior_estimate_counts_in_the_unit_given() -> None:
     }
     with pytest.raises(BadInput, match=r"unknown estimate unit 'days'; choose hours or minutes"):
         efforts("days")
+
+
+ESTIMATES = st.one_of(
+    st.sampled_from(["PT1H", "PT90M", "3h", "90min", "1,5h", "2", "", "soon", "P", "1,200"]),
+    st.booleans(),
+    st.integers(min_value=-2, max_value=3),
+    st.floats(min_value=0, max_value=3, allow_nan=False),
+)
+PROJECTS = st.one_of(st.sampled_from(["Grants", "  Grants  ", "Events.Gala", "", "x" * 250]), st.integers(0, 2))
+
+
+@given(st.lists(st.tuples(ESTIMATES, PROJECTS), min_size=1, max_size=8), st.sampled_from(["hours", "minutes"]))
+def test_what_the_parser_remembers_across_records_is_what_each_record_says(
+    fields: list[tuple[object, object]], unit: str
+) -> None:
+    """A big export repeats a few estimates and projects; each record still reads as it would alone
+    (True is not 1, "2" in minutes is not "2" in hours, a refused estimate names its own record)."""
+    from onward.workload.files.tasks import NAME_MAX, clip, estimate_hours
+
+    records = [
+        {"uuid": f"u{index}", "description": "Plan", "estimate": estimate, "project": project}
+        for index, (estimate, project) in enumerate(fields, start=1)
+    ]
+    text = json.dumps(records)
+    try:
+        tasks = parse_tasks(text, "t.json", "taskwarrior", zone=NEW_YORK, today=TODAY, estimate_unit=unit)
+    except BadInput as error:
+        alone = []
+        for record in records:
+            try:
+                parse_tasks(
+                    json.dumps([record]), "t.json", "taskwarrior", zone=NEW_YORK, today=TODAY, estimate_unit=unit
+                )
+            except BadInput as own:
+                alone.append(own.message.replace("record 1", f"record {record['uuid'][1:]}"))
+        assert error.message == alone[0]
+        return
+    for task, (estimate, project) in zip(tasks, fields, strict=True):
+        assert task.effort_hours == (None if estimate in (None, "") else estimate_hours(estimate, unit))
+        assert task.responsibility == (clip(" ".join(str(project).split()), NAME_MAX) if project else None)

@@ -1,8 +1,9 @@
 """`onward`: the CLI entry point.
 
-The everyday listing (`onward tasks list [--json]`) is answered by the fast lane (onward.cli.fast) when it
-can be, before Typer, pydantic or SQLAlchemy load; everything else, and the listing whenever the lane
-declines, runs the Typer app (onward.cli.app), where errors become `error: …` and an exit code.
+The everyday listing (`onward tasks list [--json]`) and a Taskwarrior import (`onward tasks import FILE`)
+are answered by the fast lane (onward.cli.fast) when they can be, before Typer, pydantic or SQLAlchemy
+load; everything else, and those two whenever the lane declines (having printed and written nothing), runs
+the Typer app (onward.cli.app), where errors become `error: …` and an exit code.
 """
 
 from __future__ import annotations

@@ -1,13 +1,14 @@
 """Heavy one-off work seen from the terminal: a Rich progress bar on stderr (stdout stays the answer, so
-`--json` output is clean), or one plain line when stderr is not a terminal."""
+`--json` output is clean), or one plain line when stderr is not a terminal.
+
+Neither Typer nor Rich is imported before it is needed: the CLI's fast lane (onward.cli.fast) shows its
+import's progress here too, before Typer loads."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
 from typing import Any
-
-import typer
 
 from onward.background import Progress
 
@@ -24,6 +25,8 @@ def with_progress_bar(
     """
     if not sys.stderr.isatty():
         if plain:
+            import typer
+
             typer.echo(plain, err=True)
         wait(lambda _progress: None)
         return

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from onward.store import limits, scoping
 from onward.store.base import Base, Owner
+from onward.store.lite import LOCAL_OWNER_NAME, PRAGMAS
 
-LOCAL_OWNER_NAME = "me"
 limits.install()  # the columns' limits hold on every ORM write (store/limits.py)
 
 
@@ -30,9 +30,8 @@ def make_engine(url: str) -> Engine:
     @event.listens_for(engine, "connect")
     def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        for pragma in PRAGMAS:  # WAL, foreign keys, synchronous=NORMAL (the fast lane sets the same)
+            cursor.execute(pragma)
         cursor.close()
 
     return engine

@@ -7,7 +7,15 @@ from sqlalchemy import Connection, Engine, inspect, text
 from onward.store.base import Base
 from onward.store.heads import MIGRATIONS, script_heads
 
-__all__ = ["MIGRATIONS", "alembic_config", "include_object", "new_revision", "script_heads", "upgrade"]
+__all__ = [
+    "MIGRATIONS",
+    "alembic_config",
+    "fresh_schema_script",
+    "include_object",
+    "new_revision",
+    "script_heads",
+    "upgrade",
+]
 
 
 def alembic_config(connection: object | None = None) -> object:
@@ -74,3 +82,27 @@ def new_revision(message: str, branch: str, rev_id: str) -> None:
             branch_label=None if has_branch else branch,
             splice=not has_branch,
         )
+
+
+def fresh_schema_script() -> str:
+    """Return the schema script (onward.store.lite.schema_script) of a SQLite file migrated from nothing to
+    heads: what store/sqlite_schema.sql must hold (scripts/gen_sqlite_schema.py writes it)."""
+    import sqlite3
+    import tempfile
+    from pathlib import Path
+
+    from onward.store.engine import make_engine
+    from onward.store.lite import schema_script
+
+    with tempfile.TemporaryDirectory(prefix="onward-schema-") as folder:
+        path = Path(folder) / "fresh.sqlite"
+        engine = make_engine(f"sqlite:///{path}")
+        try:
+            upgrade(engine)
+        finally:
+            engine.dispose()
+        connection = sqlite3.connect(path)
+        try:
+            return schema_script(connection)
+        finally:
+            connection.close()

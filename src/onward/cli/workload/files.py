@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
 from onward.cli.common import print_json, services_of
-
-if TYPE_CHECKING:  # imported inside the commands: `onward --help` and other commands must not load the store
-    from onward.background import Progress, Reporter
-    from onward.errors import OnwardError
-    from onward.workload.files.service import TaskImportResult
 
 # What these commands say to the person (kept here, beside the commands, in messages.py style).
 TASKS_IMPORT_HELP = (
@@ -30,18 +23,6 @@ ESTIMATE_UNIT_HELP = (
     "What a bare number in Taskwarrior's estimate UDA means: hours or minutes (as your .taskrc defines it). "
     "Durations such as PT90M or 3h mean what they say."
 )
-ESTIMATED_HOURS = "Estimates (a bare number read as {unit}) come to {hours:g} hours of effort."
-TASKS_READING = "Reading {filename}"
-TASKS_SAVING = "Saving tasks ({done} of {total} compared)"
-TASKS_STOPPED = "the import stopped before the end; nothing was kept"
-TASKS_IMPORTED = "Imported {filename} ({format}): {added} added, {unchanged} unchanged, {updated} updated."
-YEARLESS_FROM_FILE = (
-    "Dates written without a year were read as the such day nearest {date}, the latest full date in the file."
-)
-YEARLESS_FROM_TODAY = "Dates written without a year were read as the next such day from today ({date})."
-DEPENDENCIES_LINKED = "Linked {count} dependencies between tasks."
-JOB_CREATED = 'You had no job recorded yet, so the tasks went under a new job called "{title}". You can rename it.'
-NEW_DUTIES = "New responsibilities: {names}. Say which of them were never part of your job description."
 TODOS_WRITTEN = "Wrote {count} to-dos with due dates to {path}."
 CALENDAR_IMPORTED = (
     "Imported {filename}: {events} events, {occurrences} occurrences between {start} and {end}. "
@@ -61,39 +42,6 @@ def register_files(tasks_app: typer.Typer, calendar_app: typer.Typer) -> None:
     calendar_app.command("import", help=CALENDAR_IMPORT_HELP)(import_calendar)
 
 
-def _import_with_bar(run: Callable[[Reporter], TaskImportResult], filename: str) -> TaskImportResult:
-    """Run a task import in the background (onward.background) with a Rich bar on stderr; return its result.
-
-    The import's own error (a bad record, a file too big) is raised here unchanged, so it is reported as
-    any other: one line naming the record, and exit code 1.
-    """
-    from onward.background import BackgroundWork
-    from onward.cli.progress import with_progress_bar
-    from onward.errors import BadInput, OnwardError
-    from onward.workload.files.service import READING, SAVING
-
-    def work(reporter: Reporter) -> TaskImportResult | OnwardError:
-        try:
-            return run(reporter)
-        except OnwardError as error:  # handed back, not raised: BackgroundWork would keep only its text
-            return error
-
-    job: BackgroundWork[TaskImportResult | OnwardError] = BackgroundWork("tasks-import", work)
-
-    def describe(progress: Progress) -> str | None:
-        if progress.state == SAVING and progress.total:
-            return TASKS_SAVING.format(done=progress.done, total=progress.total)
-        return TASKS_READING.format(filename=filename) if progress.state == READING else None
-
-    with_progress_bar(job.wait, first=TASKS_READING.format(filename=filename), describe=describe)
-    outcome = job.result
-    if isinstance(outcome, OnwardError):
-        raise outcome
-    if outcome is None:
-        raise BadInput(job.progress().error or TASKS_STOPPED)
-    return outcome
-
-
 def import_tasks(
     ctx: typer.Context,
     file: Path = typer.Argument(..., help="The file to import."),
@@ -101,33 +49,15 @@ def import_tasks(
     estimate_unit: str = typer.Option("hours", "--estimate-unit", help=ESTIMATE_UNIT_HELP, metavar="hours|minutes"),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
+    from onward.cli.workload.tasks_import import import_with_bar, result_json, result_lines
+
     imports = services_of(ctx).workload_imports
-    result = _import_with_bar(
+    result = import_with_bar(
         lambda reporter: imports.import_tasks(file, format, estimate_unit, reporter=reporter), file.name
     )
-    if as_json:
-        print_json(result)
-        return
-    typer.echo(
-        TASKS_IMPORTED.format(
-            filename=result.filename,
-            format=result.format,
-            added=result.added,
-            unchanged=result.unchanged,
-            updated=result.updated,
-        )
-    )
-    if result.estimated_hours is not None:
-        typer.echo(ESTIMATED_HOURS.format(unit=result.estimate_unit, hours=result.estimated_hours))
-    if result.year_reference is not None:
-        said = YEARLESS_FROM_FILE if result.year_reference_from == "file" else YEARLESS_FROM_TODAY
-        typer.echo(said.format(date=result.year_reference.isoformat()))
-    if result.dependencies:
-        typer.echo(DEPENDENCIES_LINKED.format(count=result.dependencies))
-    if result.job_created:
-        typer.echo(JOB_CREATED.format(title=result.job_created))
-    if result.new_responsibilities:
-        typer.echo(NEW_DUTIES.format(names=", ".join(result.new_responsibilities)))
+    # The fast lane (onward.cli.fast) prints these same lines for the same file.
+    for line in [result_json(result)] if as_json else result_lines(result):
+        typer.echo(line)
 
 
 def export_tasks(

@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -23,43 +22,26 @@ from onward.errors import BadInput
 from onward.store.base import utcnow
 from onward.store.bulk import bulk_insert
 from onward.workload.files import calendar as ical
+from onward.workload.files.task_import import (
+    DEFAULT_JOB_TITLE,
+    PROGRESS_EVERY,
+    READING,
+    SAVING,
+    STORED_FIELDS,
+    TaskImportResult,
+    current_job,
+    dependency_changes,
+    duty_ids_by_name,
+    note_estimates,
+    read_file,
+    sort_tasks,
+    update_shapes,
+    wanted_duties,
+)
 from onward.workload.files.tasks import FORMATS, ImportedTask, decode, guess_format, parse_tasks
 from onward.workload.files.tasks_csv import year_reference
 from onward.workload.models import CalendarEvent, Job, Responsibility, Task, TaskDependency
 from onward.workspace import Workspace
-
-DEFAULT_JOB_TITLE = "My job"
-# The steps a task import reports to a progress bar, and how many tasks between reports.
-READING, SAVING = "reading", "saving"
-PROGRESS_EVERY = 500
-# Statuses only Onward can set: a re-import keeps them unless the other tool says the task is finished.
-ONWARD_ONLY_STATUSES = ("handed_off", "deferred", "dropped")
-FINISHED_STATUSES = ("done", "dropped")
-# Fields a task file carries (besides the responsibility), compared to decide "unchanged" or "updated".
-SOURCE_FIELDS = ("title", "due", "effort_hours", "importance", "status", "entered", "completed", "tags")
-SOURCE_LIST_FIELDS = ("annotations",)
-
-
-@dataclass
-class TaskImportResult:
-    """What a task import did: counts, and the job and duties it had to create."""
-
-    filename: str
-    format: str
-    added: int
-    unchanged: int
-    updated: int
-    dependencies: int = 0  # dependency links added
-    job_created: str | None = None  # title of the job created because there was none
-    new_responsibilities: list[str] = field(default_factory=list)
-    # What dates written without a year (Todoist's "Dec 5") were read against, when the file had any:
-    # the latest full date in the file ("file") or today ("today").
-    year_reference: dt.date | None = None
-    year_reference_from: str | None = None
-    # Taskwarrior: the unit a bare `estimate` number was read in, and the effort hours the file's estimates
-    # came to, so a wrong unit (90 "hours" that were minutes) is plain to see.
-    estimate_unit: str | None = None
-    estimated_hours: float | None = None
 
 
 @dataclass
@@ -75,15 +57,6 @@ class CalendarImportResult:
     replaced: int = 0  # occurrences of the previous import that were removed
     away_days: list[dt.date] = field(default_factory=list)  # working days marked out of office
     capped: list[str] = field(default_factory=list)  # what the caps on recurrences and events left out
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise BadInput(f"{path}: no such file") from None
-    except (IsADirectoryError, PermissionError) as error:
-        raise BadInput(f"{path}: cannot be read ({error.strerror})") from None
 
 
 class WorkloadImports:
@@ -102,7 +75,7 @@ class WorkloadImports:
         reporter: Reporter | None = None,
     ) -> TaskImportResult:
         """Import a task file (format guessed from the name when not given); return what changed."""
-        return self.import_tasks_data(_read(Path(path)), Path(path).name, format, estimate_unit, reporter)
+        return self.import_tasks_data(read_file(Path(path)), Path(path).name, format, estimate_unit, reporter)
 
     def import_tasks_data(
         self,
@@ -142,17 +115,14 @@ class WorkloadImports:
             result = _store_tasks(session, self.workspace.owner_id, items, filename, fmt, reporter)
         if reference is not None:
             result.year_reference, result.year_reference_from = reference.date, reference.source
-        estimates = [item.effort_hours for item in items if item.effort_hours is not None]
-        if fmt == "taskwarrior" and estimates:
-            result.estimate_unit = estimate_unit
-            result.estimated_hours = round(sum(estimates), 2)
+        note_estimates(result, items, fmt, estimate_unit)
         return result
 
     # ---- calendar ----
 
     def import_calendar(self, path: Path) -> CalendarImportResult:
         """Replace the imported calendar with the events of an iCalendar file; return what was stored."""
-        return self.import_calendar_data(_read(Path(path)), Path(path).name)
+        return self.import_calendar_data(read_file(Path(path)), Path(path).name)
 
     def import_calendar_data(
         self, data: bytes, filename: str, reporter: Reporter | None = None
@@ -275,75 +245,35 @@ class WorkloadImports:
         return tasks_to_vtodo(rows, stamp=dt.datetime.now(dt.UTC).replace(microsecond=0))
 
 
-# ---- storing imported tasks (one transaction, bulk statements) ----
+# ---- storing imported tasks (one transaction, bulk statements; what to write is decided in task_import.py) ----
 
 
 def _responsibility_ids(session: Session, items: Sequence[ImportedTask], result: TaskImportResult) -> dict[str, int]:
     """Return lower-cased duty name → id for every name the items use, creating the job and duties missing."""
-    wanted: dict[str, str] = {}
-    for item in items:
-        if item.responsibility and item.responsibility.lower() not in wanted:
-            wanted[item.responsibility.lower()] = item.responsibility
+    wanted = wanted_duties(items)
     if not wanted:
         return {}
-    # The current job is the newest one without an end date (as WorkloadService.current_job says).
-    jobs = session.scalars(select(Job).where(Job.end_date.is_(None))).all()
-    jobs = sorted(jobs, key=lambda job: (job.start_date or dt.date.min, -job.id), reverse=True)
-    if jobs:
-        job = jobs[0]
-    else:
+    open_jobs = session.execute(select(Job.id, Job.start_date).where(Job.end_date.is_(None)))
+    job_id = current_job((job, start) for job, start in open_jobs)
+    if job_id is None:
         job = Job(title=DEFAULT_JOB_TITLE)
         session.add(job)
         session.flush()
-        result.job_created = job.title
-    ids: dict[str, int] = {}
-    for duty_id, name in session.execute(
+        job_id, result.job_created = job.id, job.title
+    duties = session.execute(
         select(Responsibility.id, Responsibility.name)
-        .where(Responsibility.job_id == job.id)
+        .where(Responsibility.job_id == job_id)
         .order_by(Responsibility.id)
-    ):
-        ids.setdefault(name.lower(), duty_id)
+    )
+    ids = duty_ids_by_name((duty_id, name) for duty_id, name in duties)
     for key, name in wanted.items():
         if key not in ids:
-            duty = Responsibility(job_id=job.id, name=name)
+            duty = Responsibility(job_id=job_id, name=name)
             session.add(duty)
             session.flush()
             ids[key] = duty.id
             result.new_responsibilities.append(name)
     return ids
-
-
-def _row(item: ImportedTask, responsibility_id: int | None) -> dict[str, Any]:
-    return {
-        "title": item.title,
-        "notes": item.notes,
-        "responsibility_id": responsibility_id,
-        "due": item.due,
-        "effort_hours": item.effort_hours,
-        "importance": item.importance,
-        "status": item.status,
-        "entered": item.entered,
-        "completed": item.completed,
-        "tags": list(item.tags),
-        "annotations": list(item.annotations),
-        "recurrence": item.recurrence,
-    }
-
-
-def _changes(stored: Any, incoming: dict[str, Any]) -> dict[str, Any]:
-    """Return the fields to write so the stored task matches the file (keeping what only Onward knows)."""
-    changes: dict[str, Any] = {}
-    for name in (*SOURCE_FIELDS, *SOURCE_LIST_FIELDS, "responsibility_id", "recurrence"):
-        if getattr(stored, name) != incoming[name]:
-            changes[name] = incoming[name]
-    if incoming["notes"] and stored.notes != incoming["notes"]:
-        changes["notes"] = incoming["notes"]
-    if "status" in changes and stored.status in ONWARD_ONLY_STATUSES and incoming["status"] not in FINISHED_STATUSES:
-        del changes["status"]
-    if "effort_hours" in changes and stored.remaining_hours in (None, stored.effort_hours):
-        # Hours not yet worked off follow the new estimate; hours the person already updated stay theirs.
-        changes["remaining_hours"] = incoming["effort_hours"]
-    return changes
 
 
 def _store_tasks(
@@ -360,67 +290,21 @@ def _store_tasks(
     stored = {
         (row.source, row.external_id): row
         for row in session.execute(
-            select(
-                Task.id,
-                Task.source,
-                Task.external_id,
-                Task.notes,
-                Task.responsibility_id,
-                Task.remaining_hours,
-                Task.recurrence,
-                *(getattr(Task, name) for name in (*SOURCE_FIELDS, *SOURCE_LIST_FIELDS)),
-            ).where(Task.source.in_(sources))
+            select(*(getattr(Task, name) for name in STORED_FIELDS)).where(Task.source.in_(sources))
         )
     }
-    new_rows: list[dict[str, Any]] = []
-    updates: list[dict[str, Any]] = []
-    now = utcnow()
-    for index, item in enumerate(items, start=1):
-        if reporter is not None and index % PROGRESS_EVERY == 0:
-            reporter.advance(PROGRESS_EVERY)  # the comparing; the writes below are one executemany each
-        duty_id = duty_ids.get(item.responsibility.lower()) if item.responsibility else None
-        incoming = _row(item, duty_id)
-        existing = stored.get((item.source, item.external_id))
-        if existing is None:
-            incoming.update(
-                owner_id=owner_id,
-                source=item.source,
-                external_id=item.external_id,
-                remaining_hours=item.effort_hours,
-                checklist=[],
-                handed_to=None,
-                locked=False,
-                enjoyment=None,
-                skill=None,
-                created_at=now,
-                updated_at=now,
-            )
-            new_rows.append(incoming)
-        elif changes := _changes(existing, incoming):
-            updates.append({"id": existing.id, **changes})
-        else:
-            result.unchanged += 1
+    new_rows, updates = sort_tasks(items, duty_ids, stored, owner_id, utcnow(), result, reporter)
     if new_rows:
         # A Core executemany of same-shaped rows: the fastest way in on SQLite and PostgreSQL alike.
         bulk_insert(session, Task, new_rows)
-    if updates:
-        # Grouped by the set of changed fields: one executemany per shape keeps 20,000 updates fast.
-        shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        for change in updates:
-            shapes.setdefault(tuple(sorted(change)), []).append(change)
-        for batch in shapes.values():
-            session.execute(update(Task), batch)
-    result.added, result.updated = len(new_rows), len(updates)
+    for batch in update_shapes(updates):
+        session.execute(update(Task), batch)
     result.dependencies = _link_dependencies(session, owner_id, items, sources)
     return result
 
 
 def _link_dependencies(session: Session, owner_id: int, items: Sequence[ImportedTask], sources: list[str]) -> int:
-    """Make the dependency links among the file's tasks match the file; return how many were added.
-
-    A dependency on a task that is neither in the file nor imported before is left out: a filtered
-    export often names tasks it does not contain.
-    """
+    """Make the dependency links among the file's tasks match the file; return how many were added."""
     if not any(item.depends_on for item in items) and not session.scalar(select(func.count(TaskDependency.id))):
         return 0
     ids = {
@@ -429,16 +313,6 @@ def _link_dependencies(session: Session, owner_id: int, items: Sequence[Imported
             select(Task.id, Task.source, Task.external_id).where(Task.source.in_(sources))
         )
     }
-    wanted: set[tuple[int, int]] = set()
-    in_file: set[int] = set()
-    for item in items:
-        task_id = ids[(item.source, item.external_id)]
-        in_file.add(task_id)
-        for other in item.depends_on:
-            other_id = ids.get((item.source, other))
-            if other_id is not None and other_id != task_id:
-                wanted.add((task_id, other_id))
-    source_ids = set(ids.values())
     current = {
         (task_id, other_id)
         for task_id, other_id in session.execute(
@@ -447,14 +321,11 @@ def _link_dependencies(session: Session, owner_id: int, items: Sequence[Imported
             .where(Task.source.in_(sources))
         )
     }
-    stale = [
-        link for link in current - wanted if link[0] in in_file and link[1] in source_ids
-    ]  # links the file no longer has, among the source's own tasks
+    stale, missing = dependency_changes(items, ids, current)
     for task_id, other_id in stale:
         session.execute(
             delete(TaskDependency).where(TaskDependency.task_id == task_id, TaskDependency.depends_on_id == other_id)
         )
-    missing = sorted(wanted - current)
     if missing:
         now = utcnow()
         bulk_insert(

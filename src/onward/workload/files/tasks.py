@@ -284,6 +284,9 @@ def _from_epoch(seconds: float) -> dt.datetime:
         raise ValueError("epoch seconds out of range") from None
 
 
+_UNSEEN_DAY: Any = object()
+
+
 class LocalDates:
     """Turns Taskwarrior's UTC timestamps into dates in the user's zone, fast: a big export holds 60,000 of them.
 
@@ -292,23 +295,26 @@ class LocalDates:
 
     def __init__(self, zone: dt.tzinfo) -> None:
         self.zone = zone
-        self.days: dict[str, tuple[dt.date, int] | None] = {}
+        # UTC day (YYYYMMDD) → (the day before, the day, the day after, the zone's offset in minutes),
+        # or None when the clocks change that day.
+        self.days: dict[str, tuple[dt.date, dt.date, dt.date, int] | None] = {}
 
     def __call__(self, value: Any) -> dt.date:
         """Return the local date of a Taskwarrior timestamp; raise ValueError when it is not one."""
         text = value if isinstance(value, str) else str(value)
         if len(text) == 16 and text[8] == "T" and text[15] == "Z" and text[9:15].isdigit():
             key = text[:8]
-            if key not in self.days:
-                self.days[key] = self._day(key)
-            known = self.days[key]
+            known: tuple[dt.date, dt.date, dt.date, int] | None = self.days.get(key, _UNSEEN_DAY)
+            if known is _UNSEEN_DAY:
+                known = self.days[key] = self._day(key)
             hour, minute = int(text[9:11]), int(text[11:13])
             if known is not None and hour < 24 and minute < 60:
-                day, offset = known
-                return day + dt.timedelta(days=(hour * 60 + minute + offset) // 1440)
+                before, day, after, offset = known
+                minutes = hour * 60 + minute + offset  # local minutes since the UTC day's midnight
+                return day if 0 <= minutes < 1440 else (before if minutes < 0 else after)
         return taskwarrior_datetime(text).astimezone(self.zone).date()
 
-    def _day(self, key: str) -> tuple[dt.date, int] | None:
+    def _day(self, key: str) -> tuple[dt.date, dt.date, dt.date, int] | None:
         try:
             day = dt.date(int(key[:4]), int(key[4:6]), int(key[6:8]))
         except ValueError:
@@ -318,7 +324,11 @@ class LocalDates:
         last = (start + dt.timedelta(hours=23, minutes=59)).astimezone(self.zone).utcoffset()
         if first is None or first != last:
             return None  # the clocks change that day: convert each timestamp exactly
-        return day, int(first.total_seconds() // 60)
+        one = dt.timedelta(days=1)
+        try:
+            return day - one, day, day + one, int(first.total_seconds() // 60)
+        except OverflowError:  # 0001-01-01 or 9999-12-31: the exact way says what it says
+            return None
 
 
 def _json_records(text: str, filename: str) -> list[Any]:
@@ -356,9 +366,9 @@ def parse_taskwarrior(
         raise BadInput(f"unknown estimate unit '{estimate_unit}'; choose hours or minutes")
     by_uuid: dict[str, ImportedTask] = {}
     positions: dict[str, int] = {}
-    local_date = LocalDates(zone)
+    records = _TaskwarriorRecords(filename, LocalDates(zone), today, estimate_unit)
     for index, record in enumerate(_json_records(text, filename), start=1):
-        task = _taskwarrior_task(record, index, filename, local_date, today, estimate_unit)
+        task = records.task(record, index)
         if task is not None:
             # One file holding one uuid twice is two different tasks or a broken export: which one to keep
             # is not ours to guess (it was silently the later one before), so the file is refused.
@@ -372,99 +382,126 @@ def parse_taskwarrior(
     return list(by_uuid.values())
 
 
-def _taskwarrior_task(
-    record: Any, index: int, filename: str, local_date: LocalDates, today: dt.date, estimate_unit: str
-) -> ImportedTask | None:
-    if not isinstance(record, dict):
-        raise BadInput(f"{filename} record {index}: expected a task object, got {type(record).__name__}")
-    uuid = str(record.get("uuid") or "").strip()
-    where = f"{filename} record {index}" + (f" (uuid {uuid})" if uuid else "")
+class _TaskwarriorRecords:
+    """Reads one file's records into tasks. Made once per file: what repeats across 20,000 records (the few
+    estimates and projects) is worked out once, and a record's place is written out only when it is bad."""
 
-    def fail(reason: str) -> BadInput:
+    def __init__(self, filename: str, local_date: LocalDates, today: dt.date, estimate_unit: str) -> None:
+        self.filename, self.local_date, self.today, self.estimate_unit = filename, local_date, today, estimate_unit
+        self.estimates: dict[str, float] = {}  # estimate text → hours (text only: True == 1 as a key)
+        self.projects: dict[str, str] = {}  # project text → responsibility name
+
+    def fail(self, index: int, uuid: str, reason: str) -> BadInput:
+        where = f"{self.filename} record {index}" + (f" (uuid {uuid})" if uuid else "")
         return BadInput(f"{where}: {reason}")
 
-    if not uuid:
-        raise fail("it has no uuid")
-    if len(uuid) > 200:
-        raise fail("its uuid is longer than 200 characters")
-    status = str(record.get("status") or "pending")
-    if status == "recurring":
-        return None
-    if status not in TASKWARRIOR_STATUS:
-        raise fail(f"unknown status '{status}' (expected pending, waiting, completed, deleted or recurring)")
-    description = record.get("description")
-    if not isinstance(description, str) or not description.strip():
-        raise fail("it has no description")
-
-    def date_of(key: str) -> dt.date | None:
+    def date_of(self, record: dict[str, Any], key: str, index: int, uuid: str) -> dt.date | None:
         value = record.get(key)
         if value in (None, ""):
             return None
         try:
-            return local_date(value)
+            return self.local_date(value)
         except ValueError:
-            raise fail(f"'{key}' is not a date (got {value!r})") from None
+            raise self.fail(index, uuid, f"'{key}' is not a date (got {value!r})") from None
 
-    priority = record.get("priority")
-    if priority in (None, ""):
-        importance = 3
-    elif str(priority).upper() in TASKWARRIOR_IMPORTANCE:
-        importance = TASKWARRIOR_IMPORTANCE[str(priority).upper()]
-    else:
-        raise fail(f"'priority' must be H, M or L (got {priority!r})")
-
-    effort = None
-    if record.get("estimate") not in (None, ""):
+    def effort(self, value: Any, index: int, uuid: str) -> float:
+        known = self.estimates.get(value) if type(value) is str else None
+        if known is not None:
+            return known
         try:
-            effort = estimate_hours(record["estimate"], estimate_unit)
+            hours = estimate_hours(value, self.estimate_unit)
         except ValueError:
-            raise fail(
-                f"'estimate' is not a number of {estimate_unit} or a duration (got {record['estimate']!r})"
+            raise self.fail(
+                index, uuid, f"'estimate' is not a number of {self.estimate_unit} or a duration (got {value!r})"
             ) from None
+        if type(value) is str:
+            self.estimates[value] = hours
+        return hours
 
-    onward_status = TASKWARRIOR_STATUS[status]
-    wait = date_of("wait")
-    if onward_status == "open" and wait is not None and wait > today:
-        onward_status = "waiting"
+    def responsibility(self, project: Any) -> str:
+        known = self.projects.get(project) if type(project) is str else None
+        if known is None:
+            known = clip(" ".join(str(project).split()), NAME_MAX)
+            if type(project) is str:
+                self.projects[project] = known
+        return known
 
-    tags = record.get("tags") or []
-    if isinstance(tags, str):  # very old exports: a comma-separated string
-        tags = [tag for tag in tags.split(",") if tag]
-    if not isinstance(tags, list):
-        raise fail("'tags' must be a list")
+    def task(self, record: Any, index: int) -> ImportedTask | None:
+        if not isinstance(record, dict):
+            raise BadInput(f"{self.filename} record {index}: expected a task object, got {type(record).__name__}")
+        uuid = str(record.get("uuid") or "").strip()
+        if not uuid:
+            raise self.fail(index, uuid, "it has no uuid")
+        if len(uuid) > 200:
+            raise self.fail(index, uuid, "its uuid is longer than 200 characters")
+        status = str(record.get("status") or "pending")
+        if status == "recurring":
+            return None
+        if status not in TASKWARRIOR_STATUS:
+            raise self.fail(
+                index, uuid, f"unknown status '{status}' (expected pending, waiting, completed, deleted or recurring)"
+            )
+        description = record.get("description")
+        if not isinstance(description, str) or not description.strip():
+            raise self.fail(index, uuid, "it has no description")
 
-    annotations = []
-    for note in record.get("annotations") or []:
-        if not isinstance(note, dict) or not isinstance(note.get("description"), str):
-            raise fail("an annotation has no description")
-        try:
-            entered = local_date(note["entry"]) if note.get("entry") else None
-        except ValueError:
-            raise fail(f"an annotation's 'entry' is not a date (got {note.get('entry')!r})") from None
-        annotations.append({"date": entered.isoformat() if entered else None, "text": note["description"]})
+        priority = record.get("priority")
+        if priority in (None, ""):
+            importance = 3
+        elif str(priority).upper() in TASKWARRIOR_IMPORTANCE:
+            importance = TASKWARRIOR_IMPORTANCE[str(priority).upper()]
+        else:
+            raise self.fail(index, uuid, f"'priority' must be H, M or L (got {priority!r})")
 
-    depends = record.get("depends") or []
-    if isinstance(depends, str):  # before 2.6: "uuid1,uuid2"
-        depends = [part.strip() for part in depends.split(",") if part.strip()]
-    if not isinstance(depends, list) or not all(isinstance(d, str) for d in depends):
-        raise fail("'depends' must list task uuids")
+        estimate = record.get("estimate")
+        effort = None if estimate in (None, "") else self.effort(estimate, index, uuid)
 
-    project = record.get("project")
-    title, notes = title_and_notes(description, "")
-    return ImportedTask(
-        source="taskwarrior",
-        external_id=uuid,
-        title=title,
-        notes=notes,
-        responsibility=clip(" ".join(str(project).split()), NAME_MAX) if project else None,
-        due=date_of("due"),
-        effort_hours=effort,
-        importance=importance,
-        status=onward_status,
-        entered=date_of("entry"),
-        completed=date_of("end") if onward_status in ("done", "dropped") else None,
-        tags=[str(tag) for tag in tags],
-        annotations=annotations,
-        recurrence=clip(str(record["recur"]), 100) if record.get("recur") else None,
-        depends_on=[d for d in depends if d != uuid],
-    )
+        onward_status = TASKWARRIOR_STATUS[status]
+        if "wait" in record:
+            wait = self.date_of(record, "wait", index, uuid)
+            if onward_status == "open" and wait is not None and wait > self.today:
+                onward_status = "waiting"
+
+        tags = record.get("tags") or []
+        if isinstance(tags, str):  # very old exports: a comma-separated string
+            tags = [tag for tag in tags.split(",") if tag]
+        if not isinstance(tags, list):
+            raise self.fail(index, uuid, "'tags' must be a list")
+
+        annotations = []
+        for note in record.get("annotations") or []:
+            if not isinstance(note, dict) or not isinstance(note.get("description"), str):
+                raise self.fail(index, uuid, "an annotation has no description")
+            try:
+                entered = self.local_date(note["entry"]) if note.get("entry") else None
+            except ValueError:
+                raise self.fail(
+                    index, uuid, f"an annotation's 'entry' is not a date (got {note.get('entry')!r})"
+                ) from None
+            annotations.append({"date": entered.isoformat() if entered else None, "text": note["description"]})
+
+        depends = record.get("depends") or []
+        if isinstance(depends, str):  # before 2.6: "uuid1,uuid2"
+            depends = [part.strip() for part in depends.split(",") if part.strip()]
+        if not isinstance(depends, list) or not all(isinstance(d, str) for d in depends):
+            raise self.fail(index, uuid, "'depends' must list task uuids")
+
+        project = record.get("project")
+        title, notes = title_and_notes(description, "")
+        return ImportedTask(
+            source="taskwarrior",
+            external_id=uuid,
+            title=title,
+            notes=notes,
+            responsibility=self.responsibility(project) if project else None,
+            due=self.date_of(record, "due", index, uuid),
+            effort_hours=effort,
+            importance=importance,
+            status=onward_status,
+            entered=self.date_of(record, "entry", index, uuid),
+            completed=self.date_of(record, "end", index, uuid) if onward_status in ("done", "dropped") else None,
+            tags=[str(tag) for tag in tags],
+            annotations=annotations,
+            recurrence=clip(str(record["recur"]), 100) if record.get("recur") else None,
+            depends_on=[d for d in depends if d != uuid] if depends else [],
+        )

@@ -17,7 +17,8 @@ from onward.web.deps import get_services
 from onward.web.imports import ImportRun, run_of, start_import
 from onward.web.pages import page, render, to_jsonable
 from onward.web.uploads import read_upload
-from onward.workload.files.service import READING, SAVING, CalendarImportResult, TaskImportResult
+from onward.workload.files.service import CalendarImportResult
+from onward.workload.files.task_import import READING, SAVING, TaskImportResult
 
 router = APIRouter()
 TEMPLATE = "workload/import.html"
