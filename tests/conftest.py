@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import pytest
 from pytest_postgresql import factories
 
@@ -21,6 +22,11 @@ from onward.settings import Settings
 from . import live_server
 
 HERE = Path(__file__).parent
+
+# Property tests check behaviour, never speed (speed lives in bench/): no per-example deadline, which a loaded
+# machine can miss and report as a failure or a "flaky" test. A test's own @settings still applies on top.
+hypothesis.settings.register_profile("onward", deadline=None)
+hypothesis.settings.load_profile("onward")
 
 
 def _shared_data() -> Path:
