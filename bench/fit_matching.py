@@ -30,6 +30,18 @@ the titles twice in the words document instead 0.308 / 0.650; O*NET specialisati
 a 3% lead — 0.308 / 0.625 alone, and +1.7 to +3.3 top-1 with the titles view at every weight.
 Kept: RRF (k 60) of whole-text BM25, the line view and the mean-vector view (five best lines each), and the
 titles view at half weight, specialisations' fused score divided by 1.03: 0.342 / 0.683 on the tuning half.
+On top of that, not kept: a penalty for an occupation whose job zone is far from the education a posting
+asks for (a degree named in the text) — 0.31–0.34 / 0.64–0.70; each line against the embedding of the
+occupation's O*NET title as a fifth view — 0.35–0.367 / 0.675–0.683 at weight 0.3–1, and at 0.3 on the held
+out sets 0.300 / 0.650 on postings but 0.493 / 0.799 on ESCO (top-1 worse there, as with the titles by
+meaning tried before); the title's embedding added (0.1–0.4 of it) into the mean-vector view — 0.35–0.358 /
+0.683, and at 0.2 held out 0.283 / 0.642 and 0.509 / 0.800: one posting and six ESCO texts, within noise, not
+worth embedding the titles as well (the cache file's texts and every machine's first preparation change).
+Also not kept: BM25 parameters of the titles view (b 0.3 / 0.5 / 1, k1 0.8 / 3) or one document per title
+(an occupation's best) — 0.325–0.35 / 0.675–0.683; pseudo-relevance feedback on the words view (the first
+1, 3 or 5 occupations' 20–40 best terms added at 0.3–1) — 0.283–0.325 / 0.617–0.675; re-ranking the first 3
+or 5 by the lines' likeness to the tasks that tell them apart (tasks less than 0.7–0.9 alike to the others')
+— 0.225–0.333 / 0.683.
 The BM25 baseline stays the issue's: whole text against one document per occupation, unchanged.
 
 (b) Speed: 150 postings matched in one batch (query embeddings cached by this bench; how long embedding them
