@@ -80,7 +80,12 @@ def _hits(ranks: list[int]) -> tuple[float, float]:
 
 
 def _rank_of(scores: np.ndarray, answer: int) -> int:
-    return int((scores > scores[answer]).sum())
+    """Return how many occupations come before the answer in the order the pages show (a stable sort by score:
+    one that ties with the answer comes first when it is earlier in the index, as `match_occupations` has it).
+    Counting ties as the answer's win flattered a method whose views tie, such as two occupations O*NET gives
+    the same tasks."""
+    s = scores[answer]
+    return int((scores > s).sum() + (scores[:answer] == s).sum())
 
 
 TASKS_ONLY = "BM25 whole text vs tasks + description only"
