@@ -33,6 +33,18 @@ def test_fusion_rewards_agreement_over_one_view_alone() -> None:
     assert reciprocal_rank_fusion([words, words])[0] == 1.0  # first in every view scores 1
 
 
+def test_a_view_at_half_weight_sharpens_the_others_without_overruling_them() -> None:
+    words = np.array([3.0, 2.0, 1.0])  # item 0 first by words and by meaning …
+    meaning = np.array([0.9, 0.8, 0.1])
+    titles = np.array([0.0, 5.0, 1.0])  # … item 1 first by titles alone
+    fused = reciprocal_rank_fusion([words, meaning, titles], weights=[1.0, 1.0, 0.5])
+    assert fused[0] > fused[1] > fused[2]
+    assert abs(reciprocal_rank_fusion([words, words, words], weights=[1.0, 1.0, 0.5])[0] - 1.0) < 1e-12
+    # At full weight the titles view ties item 1 with item 0; halved, the two views that agree win.
+    even = reciprocal_rank_fusion([words, meaning, titles])
+    assert fused[0] - fused[1] > even[0] - even[1]
+
+
 def test_an_occupation_is_judged_by_its_best_lines_not_drowned_by_boilerplate() -> None:
     # Occupation 0 matches two lines strongly; occupation 1 matches every line a little (boilerplate).
     profile = np.array([[0.9, 0.3], [0.8, 0.3]] + [[0.0, 0.35]] * 20)

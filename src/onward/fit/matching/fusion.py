@@ -75,9 +75,17 @@ def ranks(scores: Scores) -> npt.NDArray[np.int64]:
     return rank
 
 
-def reciprocal_rank_fusion(views: Sequence[Scores], k: int = RRF_K) -> Scores:
-    """Return the fused score of each item, scaled so that first place in every view scores 1."""
+def reciprocal_rank_fusion(views: Sequence[Scores], k: int = RRF_K, weights: Sequence[float] | None = None) -> Scores:
+    """Return the fused score of each item, scaled so that first place in every view scores 1.
+
+    `weights` (one per view, 1 each unless given) let a view that only sharpens the others count for less.
+    """
     if not views:
         raise ValueError("nothing to fuse")
-    fused = sum((1.0 / (k + 1 + ranks(view)) for view in views), np.zeros(len(views[0])))
-    return np.asarray(fused * (k + 1) / len(views), dtype=np.float64)
+    weights = [1.0] * len(views) if weights is None else list(weights)
+    if len(weights) != len(views):
+        raise ValueError("one weight per view")
+    fused = sum(
+        (weight / (k + 1 + ranks(view)) for view, weight in zip(views, weights, strict=True)), np.zeros(len(views[0]))
+    )
+    return np.asarray(fused * (k + 1) / sum(weights), dtype=np.float64)

@@ -1,20 +1,25 @@
 """Matching the tasks a person loves against O*NET occupations: BM25, embeddings, or both fused by rank.
 
-The query's texts are split into lines (fusion.py). Three views rank the occupations:
+The query's texts are split into lines (fusion.py). Four views rank the occupations:
 
 - words, whole text: BM25 of all the texts together against one document per occupation (its title,
   alternate titles, task statements, description and Detailed Work Activities);
 - meaning, line by line: each line's cosine similarity to each task statement, an occupation's value for a
   line being the mean of its two best statements, and its score the mean of its five best lines;
 - meaning, whole occupation: each line's cosine similarity to the occupation's mean statement vector, again
-  the mean of the five best lines.
+  the mean of the five best lines;
+- titles, whole text (hybrid only, at half weight): BM25 of all the texts against one document per
+  occupation made of its title and alternate titles alone, where the words a posting or a description uses
+  for the job itself ("nurse", "controller") are not outweighed by the many words of its tasks.
 
-"hybrid" fuses the three by reciprocal rank, "embeddings" the two meaning views, "bm25" the words view and
+"hybrid" fuses the four by reciprocal rank, "embeddings" the two meaning views, "bm25" the words view and
 the line-by-line view by BM25 instead of cosine (tuned on bench/fit_matching.py's tuning half, reported on
-the other half; see there for what else was tried). A score is the fused reciprocal rank scaled to 1 for
-first place in every view, less a penalty when one of the occupation's core tasks resembles something the
-person could do without. The reasons shown are the lines that drove the match: the occupation's best lines
-in the line-by-line view, each with its closest task.
+the other half; see there for what else was tried). By the hybrid, an O*NET specialisation (a code not
+ending in .00, such as Acute Care Nurses beside Registered Nurses) has its fused score divided by 1.03: it
+is the rarer job, so it should come before another only when it is 3% ahead of it. A score is the fused
+reciprocal rank scaled to 1 for first place in every view, less a penalty when one of the occupation's core
+tasks resembles something the person could do without. The reasons shown are the lines that drove the
+match: the occupation's best lines in the line-by-line view, each with its closest task.
 """
 
 from __future__ import annotations
@@ -48,6 +53,8 @@ LIKED_WEIGHT = 0.6  # a liked task pulls less than a loved one
 # than cosine ones (common words such as "teach" weigh little), so BM25 alone has its own threshold.
 AVOID_THRESHOLDS = {"hybrid": 0.4, "embeddings": 0.4, "bm25": 0.25}
 AVOID_WEIGHT = 1.0
+TITLES_WEIGHT = 0.5  # the titles view's weight in the hybrid's fusion (the other views weigh 1)
+SPECIALISATION_LEAD = 1.03  # by the hybrid, an O*NET specialisation's fused score is divided by this
 EVIDENCE_PER_MATCH = 3
 
 
@@ -112,6 +119,11 @@ class TaskIndex:
         self.core = np.asarray([statement.core for statement in statements], dtype=bool)
         self.bm25 = _statement_bm25(self.texts_digest, self.texts)
         self.documents = _statement_bm25(f"{self.texts_digest}-occupations", self.occupation_documents())
+        titles = self.occupation_titles()
+        titles_digest = hashlib.sha256("\n".join(titles).encode("utf-8")).hexdigest()[:12]
+        self.titles = _statement_bm25(f"{titles_digest}-titles", titles)
+        # O*NET's specialisations (codes not ending in .00) of a SOC occupation, such as Acute Care Nurses.
+        self.specialised = np.asarray([not code.endswith(".00") for code in self.occupation_codes], dtype=bool)
         self._centroids: Matrix | None = None
         self.uses_embeddings = use_embeddings and ml_available()
         self.embeddings = TaskVectors(self.texts, self.cache_file()) if self.uses_embeddings else None
@@ -125,6 +137,14 @@ class TaskIndex:
             statements = self.texts[int(self.starts[number]) : int(self.ends[number])]
             documents.append(" ".join([info.title, *info.alternate_titles, *statements, *info.work_activities]))
         return documents
+
+    def occupation_titles(self) -> list[str]:
+        """Return one text per occupation (in index order) for the titles view: its title and alternate titles."""
+        titles = []
+        for code in self.occupation_codes:
+            info = self.catalog.occupation(code)
+            titles.append(" ".join([info.title, *info.alternate_titles]))
+        return titles
 
     def centroids(self) -> Matrix | None:
         """Return each occupation's mean statement vector (unit length), or None before the embeddings are ready."""
@@ -330,7 +350,13 @@ def rank_occupations(
         line_profile = index.occupation_profile(line_similarity)
         views.append(best_lines_mean(line_profile, lines.weights))
         views.append(best_lines_mean(vectors @ centroids.T, lines.weights))
-    fused = reciprocal_rank_fusion(views)
+    weights = [1.0] * len(views)
+    if method == "hybrid":
+        views.append(index.titles.similarity([" ".join(texts)])[0].astype(np.float64))
+        weights.append(TITLES_WEIGHT)
+    fused = reciprocal_rank_fusion(views, weights=weights)
+    if method == "hybrid":
+        fused = np.where(index.specialised, fused / SPECIALISATION_LEAD, fused)
     avoid = list(query.avoid)
     avoid_similarity = loved_similarity = None
     penalties = np.zeros(len(index.starts))
