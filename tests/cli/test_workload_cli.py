@@ -46,6 +46,18 @@ def test_a_new_user_sets_up_and_sees_their_load(onward) -> None:  # type: ignore
     assert code == 0 and "Every week of the next 2 fits" in out
 
 
+def test_load_names_the_tasks_that_would_run_late(onward) -> None:  # type: ignore[no-untyped-def]
+    onward("capacity", "set", "--weekly-hours", "10")
+    onward("tasks", "add", "Board pack due:2026-12-02 12h !5")
+    onward("tasks", "add", "Rota check due:tomorrow 12h recur:weekly")
+    code, out, _ = onward("load", "--weeks", "4")
+    assert code == 0 and "2 task(s) would finish after their due date as things stand" in out
+    assert "[1] Board pack: due 2026-12-02, would be done on 2026-12-" in out
+    assert "[2] Rota check: due 2026-12-01, then weekly: not every time it comes round fits before it is due" in out
+    at_risk = json.loads(onward("load", "--weeks", "4", "--json")[1])["at_risk"]
+    assert [t["id"] for t in at_risk] == [2, 1]  # soonest due first, as listed
+
+
 def test_done_recurring_task_and_the_checklist_offer_after_a_mistake(onward) -> None:  # type: ignore[no-untyped-def]
     onward("tasks", "add", "Volunteer rota due:tomorrow 2h recur:weekly")
     code, out, _ = onward("mistakes", "add", "Sent last month's names", "--task", "1", "--cause", "rushed")

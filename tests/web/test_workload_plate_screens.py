@@ -149,3 +149,25 @@ def test_a_task_without_an_estimate_says_so_and_is_counted(client: TestClient) -
     assert "no estimate" in hours_cell(vague.id) and "no estimate" in hours_cell(loose.id)
     assert hours_cell(sized.id) == "3"
     assert "2 tasks have no estimate: the load is at least what is shown" in page
+
+
+def test_a_recurring_task_at_risk_is_not_said_to_finish_in_a_far_week(client: TestClient) -> None:
+    """A weekly task whose time this week cannot fit runs late that time, not until its last time in the span."""
+    import datetime as dt
+
+    services = own(client)
+    services.workload.planning.set_capacity(weekly_hours=1)
+    today = services.workspace.today
+    check = services.workload.tasks.add_task(
+        "Weekly rota check", due=today, effort_hours=3, importance=4, recurrence="weekly"
+    )
+    report = services.workload.tasks.add_task("Annual report", due=today + dt.timedelta(days=3), effort_hours=20)
+    for path in ("/workload", "/workload/load"):
+        page = client.get(path).text
+        listed = page[page.index('data-testid="at-risk"') :]
+        listed = listed[: listed.index("</ul>")]
+        weekly = listed[listed.index(f'href="/workload/tasks/{check.id}"') :].split("</li>")[0]
+        assert "then weekly: not every time it comes round fits before it is due" in weekly, path
+        assert "would be done on" not in weekly
+        other = listed[listed.index(f'href="/workload/tasks/{report.id}"') :].split("</li>")[0]
+        assert "would be done on" in other or "does not fit in the weeks ahead" in other

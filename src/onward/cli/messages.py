@@ -69,6 +69,12 @@ CAPACITY_DEFAULT = "(not set yet: Onward assumes 40 h, Monday to Friday)"
 EXCEPTION_ADDED = "Recorded {first} to {last}: {hours} h a day{note}."
 LOAD_OVER = "{count} of {weeks} weeks need more hours than you have."
 LOAD_FITS = "Every week of the next {weeks} fits in your hours."
+AT_RISK = (
+    "{count} task(s) would finish after their due date as things stand, even in the best order "
+    "(onward handoff makes a plan):"
+)
+AT_RISK_SHOWN = 10
+AT_RISK_MORE = "  and {count} more (onward load --json lists them all)"
 MISTAKE_LOGGED = "Logged. Noting it is what helps you see the pattern; be kind to yourself."
 MISTAKE_CHECKLIST_OFFER = (
     "'{title}' comes back {recurrence}: a checklist could catch this next time: "

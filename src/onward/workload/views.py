@@ -103,6 +103,17 @@ class AtRiskTask:
     due: dt.date | None
     hours: float
     finish_week: dt.date | None  # the Monday of the week its last hour lands; None: it fits nowhere
+    recurrence: str | None = None  # a recurring task: some time it comes round does not fit before it is due
+    finish_day: dt.date | None = None  # the day its last hour lands (its week can hold the due date too)
+
+    def when(self) -> str:
+        """Return its due date and when it would be done, in words (the plate, the load page and `onward load`)."""
+        due = f"due {self.due.isoformat() if self.due else '—'}"
+        if self.recurrence:  # due each time it comes round: it never "finishes" in one far week
+            return f"{due}, then {self.recurrence}: not every time it comes round fits before it is due"
+        if self.finish_day:
+            return f"{due}, would be done on {self.finish_day.isoformat()}"
+        return f"{due}, does not fit in the weeks ahead"
 
 
 def at_risk(
@@ -116,8 +127,10 @@ def at_risk(
     found = []
     for t, day, risk in zip(active, standing.finish_day, standing.at_risk, strict=True):
         if risk:
-            finish = None if day is None else week_start(today + dt.timedelta(days=day))
-            found.append(AtRiskTask(t.id, t.title, t.due, round(t.hours, 1), finish))
+            done = None if day is None else today + dt.timedelta(days=day)
+            finish = None if done is None else week_start(done)
+            every = t.recurrence if t.due else None
+            found.append(AtRiskTask(t.id, t.title, t.due, round(t.hours, 1), finish, every, done))
     return sorted(found, key=lambda a: (a.due or dt.date.max, a.id))
 
 

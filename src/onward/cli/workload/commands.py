@@ -262,6 +262,12 @@ def load(
         if over
         else messages.LOAD_FITS.format(weeks=len(forecast.weeks))
     )
+    if forecast.at_risk:
+        typer.echo(messages.AT_RISK.format(count=len(forecast.at_risk)))
+        for t in forecast.at_risk[: messages.AT_RISK_SHOWN]:
+            typer.echo(f"  [{t.id}] {t.title}: {t.when()}")
+        if len(forecast.at_risk) > messages.AT_RISK_SHOWN:
+            typer.echo(messages.AT_RISK_MORE.format(count=len(forecast.at_risk) - messages.AT_RISK_SHOWN))
 
 
 def drift(
