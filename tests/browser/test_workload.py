@@ -124,6 +124,29 @@ def test_on_a_phone_the_charts_read_as_tables(browser: Any, server: Server) -> N
     context.close()
 
 
+def test_on_a_phone_each_task_of_the_plate_is_a_card_with_its_buttons_in_view(browser: Any, server: Server) -> None:
+    """At 390 px a task's row reads as a card: its title, then due, hours and urgency, then its buttons, all
+    inside the screen's width (they were off to the side of a scrolling table)."""
+    context, page, errors = open_demo(browser, server)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server.base + "/workload")
+    row = page.locator(".task-table tbody tr").first
+    done = row.get_by_role("button", name=re.compile("^Done: "))
+    expect(done).to_be_visible()
+    box = done.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 390
+    due = row.locator('td[data-label="Due"]')
+    expect(due).to_contain_text("2026-")
+    assert due.evaluate("cell => getComputedStyle(cell, '::before').content") == '"Due "'  # each cell says what it is
+    title = row.locator("td").first.bounding_box()
+    assert title is not None and title["y"] < box["y"]  # the title on its own line, the buttons below
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.set_viewport_size({"width": 1280, "height": 900})  # a wide screen keeps the table with its headers
+    expect(page.locator(".task-table thead th").first).to_have_text("Task")
+    assert not errors
+    context.close()
+
+
 def test_a_big_plate_comes_a_screen_at_a_time_and_shows_edits_from_the_terminal(
     browser: Any, tmp_path_factory: Any
 ) -> None:

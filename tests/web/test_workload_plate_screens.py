@@ -144,7 +144,7 @@ def test_a_task_without_an_estimate_says_so_and_is_counted(client: TestClient) -
 
     def hours_cell(task_id: int) -> str:
         start = page.index(f'<tr data-task="{task_id}">')
-        return re.findall(r'<td class="num">(.*?)</td>', page[start : page.index("</tr>", start)])[0]
+        return re.findall(r'<td class="num" data-label="Hours">(.*?)</td>', page[start : page.index("</tr>", start)])[0]
 
     assert "no estimate" in hours_cell(vague.id) and "no estimate" in hours_cell(loose.id)
     assert hours_cell(sized.id) == "3"
