@@ -151,23 +151,6 @@ class Tasks:
         with self.workspace.session() as session:
             return [(str(who), due, float(h)) for who, due, h in session.execute(query) if due is not None]
 
-    def count_unestimated(self) -> int:
-        """Return how many open or waiting tasks have no estimate: no effort hours, and no hours left to do
-        (as `PriorityView.estimated` has it, so the count matches the rows marked "no estimate")."""
-        from sqlalchemy import func
-
-        with self.workspace.session() as session:
-            return int(
-                session.scalar(
-                    select(func.count(Task.id)).where(
-                        Task.status.in_(ACTIVE_STATUSES),
-                        Task.effort_hours.is_(None),
-                        func.coalesce(Task.remaining_hours, 0.0) == 0,
-                    )
-                )
-                or 0
-            )
-
     def duty_names(self) -> list[tuple[int, str]]:
         """Return (id, name) of every duty, for matching quick-capture tags."""
         with self.workspace.session() as session:

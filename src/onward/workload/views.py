@@ -257,7 +257,8 @@ def _plate(workload: WorkloadService) -> PlatePage:
         load_chart=charts.load_chart(forecast, colours=charts.colours_of_duties(duties)),
         has_duties=bool(duties),
         at_risk=_at_risk(workload, None),
-        unestimated=workload.tasks.count_unestimated(),
+        # Counted from the rows the plate marks "no estimate", by the same rule (PriorityView.estimated).
+        unestimated=sum(1 for p in _ranked(workload) if not p.estimated),
         recent=workload.changes.recent(),
         screens=screens,
         no_duty_screen=no_duty_screen,
