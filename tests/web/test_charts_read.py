@@ -81,13 +81,18 @@ def test_week_labels_are_thinned_so_they_never_touch() -> None:
     assert all(b - a > width for a, b in itertools.pairwise(xs))
 
 
-@SQLITE
-def test_the_numbers_come_as_a_table_too(client: TestClient) -> None:
+def first_chart_table(client: TestClient, path: str) -> str:
+    """Open the demo and return the first chart table of the page at `path`, up to its end."""
     csrf(client)
     client.post("/workspace/demo", data={"csrf_token": csrf(client)})
-    page = client.get("/workload/load").text
+    page = client.get(path).text
     table = page[page.index('<div class="chart-table">') :]
-    table = table[: table.index("</table>")]
+    return table[: table.index("</table>")]
+
+
+@SQLITE
+def test_the_numbers_come_as_a_table_too(client: TestClient) -> None:
+    table = first_chart_table(client, "/workload/load")
     api = client.get("/api/workload/load").json()
     first_week = api["load_chart"]["labels"][0]
     assert f'<th scope="row">{first_week}</th>' in table
@@ -95,12 +100,9 @@ def test_the_numbers_come_as_a_table_too(client: TestClient) -> None:
     assert "<svg" not in client.get("/api/workload/load").text  # the twin carries numbers, not pictures
 
 
+@SQLITE
 def test_the_report_page_tables_its_weeks_for_a_phone_and_the_printed_page_does_not(client: TestClient) -> None:
-    csrf(client)
-    client.post("/workspace/demo", data={"csrf_token": csrf(client)})
-    page = client.get("/workload/report").text
-    table = page[page.index('<div class="chart-table">') :]
-    table = table[: table.index("</table>")]
+    table = first_chart_table(client, "/workload/report")
     assert "Hours needed each week" in table and "Available" in table and "Load %" in table
     weeks = client.get("/api/workload/report").json()["weeks"]
     assert table.count('<th scope="row">') == len(weeks)
