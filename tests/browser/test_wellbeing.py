@@ -52,7 +52,10 @@ def check_in(page: Page) -> int:
     return len(actions)
 
 
-def test_the_check_in_is_one_short_form_on_desktop_and_phone(page: Page, server: Server) -> None:
+def test_the_check_in_is_one_short_form_on_desktop_and_phone(page: Page, quiet_free_server: Server) -> None:
+    # The Today list leaves the check-in link out in quiet hours: without them it is there at any hour the test
+    # runs (it failed in the evening on the shared server).
+    server = quiet_free_server
     errors = watch_console(page)
     open_demo(page, server)
     # The first page offers it as one quiet link; it leads straight to the form.
